@@ -1,0 +1,52 @@
+# The two commands (see README): `make serve` (or `make build`) and `make test`.
+# Each sets up what it needs: a virtual environment from the pinned lock files, and for the
+# tests Debian's Chromium. Nothing else has to be installed by hand.
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build serve test check lint catalogs clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: set PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.build-installed: requirements/build.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/build.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.test-installed: requirements/test.lock $(VENV)/.build-installed
+	$(BIN)/pip install --quiet -r requirements/test.lock
+	touch $@
+
+## build: the whole site into site/ (all four languages)
+build: $(VENV)/.build-installed
+	$(BIN)/mkdocs build
+
+## serve: a live preview at http://127.0.0.1:8000/ that rebuilds when content/ or data/ change
+serve: $(VENV)/.build-installed
+	$(BIN)/mkdocs serve
+
+## check: validate data/ and content/ in seconds, without building
+check: $(VENV)/.build-installed
+	$(BIN)/microsite check
+
+## test: lint, type-check and run every test (builds the site, drives a real Chromium)
+test: $(VENV)/.test-installed
+	bash scripts/ensure-chromium.sh
+	$(BIN)/ruff check src hooks tests
+	$(BIN)/ruff format --check src hooks tests
+	$(BIN)/mypy src hooks
+	$(BIN)/pytest -q
+
+## catalogs: extract interface strings from templates and code, and merge them into the .po files
+catalogs: $(VENV)/.build-installed
+	$(BIN)/pybabel extract -F babel.cfg -o locales/messages.pot --no-location --omit-header -k _ -k N_ -k ngettext:1,2 .
+	$(BIN)/pybabel update -i locales/messages.pot -d locales --no-location --omit-header
+
+clean:
+	rm -rf site build

@@ -1,0 +1,76 @@
+"""MkDocs hooks: the only MkDocs-specific glue. Each function hands over to plain code in
+`src/microsite/`, so moving to another MkDocs-compatible builder means rewriting this file only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from microsite.alternates import PageEntry, alternate_links, write_sitemaps
+from microsite.languages import LANGUAGES
+from microsite.problems import DataError
+from microsite.site import PreparedSite, SitePaths, not_found_messages, prepare_site
+
+# mkdocs-static-i18n runs one MkDocs build per language in this same process; the records are
+# loaded, validated and staged once, by the first of them. `mkdocs serve` reloads this module
+# on every rebuild, so an edit is always picked up.
+ROOT_LANGUAGE = "mul"  # theme language of the root build (language chooser, 404), see mkdocs.yml
+_site: PreparedSite | None = None
+_pages: dict[str, PageEntry] = {}
+_finished_builds = 0
+
+
+@event_priority(100)  # before mkdocs-static-i18n reads docs_dir
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _site
+    if _site is None:
+        site_dir = Path(config.config_file_path).resolve().parent
+        try:
+            _site = prepare_site(SitePaths(site_dir, config.site_url or ""))
+        except DataError as err:
+            raise PluginError(err.report()) from None
+        # We write the sitemaps ourselves, with every language's alternates.
+        config.theme.static_templates.discard("sitemap.xml")
+    config.docs_dir = str(_site.paths.stage_dir)
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    # Every language build would write the one root 404.html, the last language winning; only
+    # the root build (all four languages, see overrides/404.html) may write it.
+    if _build_language(config) != ROOT_LANGUAGE:
+        config.theme.static_templates.discard("404.html")
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
+    assert _site is not None
+    env.globals["microsite_not_found"] = not_found_messages(_site, _build_language(config))
+    return env
+
+
+@event_priority(-50)  # after mkdocs-static-i18n has attached each page's alternates
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    urls = {lang: file.url for lang, file in getattr(page.file, "alternates", {}).items() if lang in LANGUAGES}
+    links = alternate_links(config.site_url or "", urls, LANGUAGES)
+    context["microsite_alternates"] = links
+    _pages[page.file.url] = PageEntry(page.file.url, links)
+    return context
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has run the other languages' builds
+def on_post_build(config: MkDocsConfig) -> None:
+    global _finished_builds
+    _finished_builds += 1
+    i18n = config.plugins.get("i18n")
+    languages_built = len(getattr(i18n, "build_languages", [None]))
+    if _finished_builds == languages_built:  # the outermost build, after every language
+        write_sitemaps(Path(config.site_dir), list(_pages.values()), config.site_url or "")
+
+
+def _build_language(config: MkDocsConfig) -> str:
+    return str(config.theme.get("language", ""))

@@ -1,0 +1,1 @@
+"""Open-government project microsites: YAML records rendered into per-language MkDocs sites."""

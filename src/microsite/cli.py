@@ -1,0 +1,40 @@
+"""`microsite check` validates data and content in seconds; `microsite check-links` checks a built site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from microsite.linkcheck import check_site
+from microsite.problems import DataError
+from microsite.site import SitePaths, prepare_site
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="microsite")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate data/ and content/ without building")
+    check.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: here)")
+    links = commands.add_parser("check-links", help="check every link and anchor of a built site")
+    links.add_argument("site_dir", nargs="?", default=Path("site"), type=Path)
+    links.add_argument("--site-url", default="http://127.0.0.1:8000/")
+    args = parser.parse_args(argv)
+
+    if args.command == "check":
+        try:
+            site = prepare_site(SitePaths(args.site.resolve()))
+        except DataError as err:
+            print(err.report(), file=sys.stderr)
+            return 1
+        print(f"OK: {len(site.projects)} projects, {len(site.pages)} generated pages, no problems found.")
+        return 0
+    errors = check_site(args.site_dir, args.site_url)
+    for error in errors:
+        print(error, file=sys.stderr)
+    print(f"{len(errors)} broken links" if errors else "OK: every link, anchor and file resolves.")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

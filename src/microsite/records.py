@@ -1,0 +1,221 @@
+"""Load and validate `data/projects.yaml`: every problem at once, each with file, line and field."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from microsite.problems import DataError, Problem
+from microsite.schema import Project, ProjectsFile
+from microsite.yaml_source import LoadedYaml, YamlProblem, load_yaml
+
+# Pydantic error types that only say "this value has the wrong shape": when one branch of a choice
+# (e.g. `not-stated` or a full budget) gets further into the value, these are noise.
+SHAPE_ERRORS = {
+    "literal_error",
+    "string_type",
+    "dict_type",
+    "model_type",
+    "model_attributes_type",
+    "list_type",
+    "int_type",
+    "int_parsing",
+    "decimal_parsing",
+    "decimal_type",
+    "bool_parsing",
+    "date_from_datetime_parsing",
+    "date_parsing",
+    "date_type",
+    "time_parsing",
+    "time_type",
+    "url_parsing",
+}
+
+
+def load_projects(path: Path, display_name: str | None = None) -> list[Project]:
+    """Parse and validate the records file; raise DataError listing every problem."""
+    try:
+        loaded = load_yaml(path, display_name)
+    except YamlProblem as err:
+        field = _dotted(err.path)
+        raise DataError([Problem(err.file, err.line, err.column, field, err.message, err.hint)]) from None
+    if not isinstance(loaded.data, dict):
+        raise DataError([Problem(loaded.file, 1, 1, "", "the file must start with `projects:`")])
+    problems = duplicate_slugs(loaded)
+    try:
+        projects = ProjectsFile.model_validate(loaded.data).projects
+    except ValidationError as err:
+        problems += problems_from(err, loaded)
+    if problems:
+        raise DataError(problems)
+    return projects
+
+
+def duplicate_slugs(loaded: LoadedYaml) -> list[Problem]:
+    """A slug is a page address: two projects with one slug would overwrite each other's pages."""
+    records = loaded.data.get("projects") if isinstance(loaded.data, dict) else None
+    first_seen: dict[str, int] = {}
+    problems = []
+    for index, record in enumerate(records if isinstance(records, list) else []):
+        slug = record.get("slug") if isinstance(record, dict) else None
+        if not isinstance(slug, str):
+            continue
+        if slug in first_seen:
+            line, column = loaded.position(("projects", index, "slug"))
+            first_line = loaded.position(("projects", first_seen[slug], "slug"))[0]
+            problems.append(
+                Problem(
+                    loaded.file,
+                    line,
+                    column,
+                    _dotted(("projects", index, "slug")),
+                    f"two projects have the slug {slug!r} (the other is on line {first_line})",
+                    "each project needs its own slug: it is the address of its pages",
+                )
+            )
+        else:
+            first_seen[slug] = index
+    return problems
+
+
+def problems_from(error: ValidationError, loaded: LoadedYaml) -> list[Problem]:
+    entries = []
+    for details in error.errors(include_url=False):
+        item: dict[str, Any] = dict(details)
+        data_path = _data_path(loaded.data, item["loc"])
+        item["at_key"] = bool(item["loc"]) and item["loc"][-1] == "[key]"  # a bad key, e.g. a language
+        entries.append((data_path, item))
+    # Keep the most specific explanation: drop "wrong shape" errors for a value when another
+    # alternative got further into that same value.
+    deepest = [path for path, _ in entries]
+    kept = [
+        (path, item)
+        for path, item in entries
+        if not (item["type"] in SHAPE_ERRORS and any(len(o) > len(path) and o[: len(path)] == path for o in deepest))
+    ]
+    by_path: dict[tuple[str | int, ...], list[dict[str, Any]]] = defaultdict(list)
+    for path, item in kept:
+        by_path[path].append(item)
+    problems = []
+    for path, items in by_path.items():
+        problems += _explain(path, items, loaded)
+    return problems
+
+
+def _explain(path: tuple[str | int, ...], items: list[dict[str, Any]], loaded: LoadedYaml) -> list[Problem]:
+    line, column = loaded.position(
+        path, of_key=any(item["type"] == "extra_forbidden" or item.get("at_key") for item in items)
+    )
+    field = _dotted(path)
+    shape = [item for item in items if item["type"] in SHAPE_ERRORS]
+    if len(shape) < len(items):
+        # A validator that understood the value explains it better than "expected not-stated".
+        items = [item for item in items if item not in shape]
+        shape = []
+    problems = []
+    if len(shape) > 1:
+        expected = "; or ".join(dict.fromkeys(_plain(item) for item in shape))
+        problems.append(Problem(loaded.file, line, column, field, f"expected {expected}; found {_found(shape[0])}"))
+    for item in items:
+        if len(shape) > 1 and item in shape:
+            continue
+        kind = item["type"]
+        if kind == "missing":
+            parent_line, parent_column = loaded.position(path[:-1])
+            problems.append(
+                Problem(
+                    loaded.file,
+                    parent_line,
+                    parent_column,
+                    field,
+                    "this required field is missing",
+                    "add it; write `not-stated` if the source does not give it",
+                )
+            )
+        elif kind == "extra_forbidden":
+            problems.append(
+                Problem(loaded.file, line, column, field, f"unknown field `{path[-1]}`", _did_you_mean(str(path[-1])))
+            )
+        elif kind == "string_pattern_mismatch" and path and path[-1] == "slug":
+            problems.append(
+                Problem(
+                    loaded.file,
+                    line,
+                    column,
+                    field,
+                    f"{item['input']!r} is not a valid slug",
+                    "use lowercase letters a-z, digits and single hyphens, e.g. `open-data-vidin`",
+                )
+            )
+        else:
+            message = _plain(item)
+            if item["type"] in SHAPE_ERRORS:
+                message = f"expected {message}; found {_found(item)}"
+            problems.append(Problem(loaded.file, line, column, field, message))
+    return problems
+
+
+def _plain(item: dict[str, Any]) -> str:
+    message = str(item["msg"])
+    for prefix in ("Value error, ", "Input should be "):
+        message = message.removeprefix(prefix)
+    return message
+
+
+def _found(item: dict[str, Any]) -> str:
+    value = item.get("input")
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+    """Pydantic locations mix field names with the names of union branches; keep the former."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, list) and isinstance(part, int) and part < len(node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and (part in node or not _is_branch(part)):
+            path.append(part)
+            node = node.get(part)
+    return tuple(path)
+
+
+def _is_branch(part: str) -> bool:
+    return (
+        any(mark in part for mark in ("[", "]", "-"))
+        or part in {"str", "int", "bool", "dict", "list"}
+        or part[:1].isupper()
+    )
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _all_field_names() -> set[str]:
+    from microsite import schema
+
+    names: set[str] = set()
+    for value in vars(schema).values():
+        if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == schema.__name__:
+            names |= set(value.model_fields)
+    return names
+
+
+def _did_you_mean(name: str) -> str:
+    close = difflib.get_close_matches(name, sorted(_all_field_names()), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    return "remove it, or check the spelling against the field list in the README"

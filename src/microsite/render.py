@@ -1,0 +1,72 @@
+"""Render generated pages from the Jinja templates in `templates/`.
+
+Autoescape is on: record text can never inject HTML, and it is passed as data, never compiled as
+a template, so `{{ ... }}` written by an editor is shown as typed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urljoin
+
+from babel.support import Translations
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from microsite.viewmodel import ProjectView
+
+
+def _inline(text: str) -> str:
+    # Record text is one paragraph; a stray newline must not start a Markdown block.
+    return " ".join(text.split())
+
+
+def _cell(text: str) -> Markup:
+    return Markup(str(text).replace("|", "\\|"))
+
+
+def _front_matter(text: str) -> Markup:
+    # Themes print page.meta values unescaped, so they are HTML-escaped here, then YAML-quoted.
+    return Markup(json.dumps(str(escape(_inline(text))), ensure_ascii=False))
+
+
+def _url_target(url: str) -> Markup:
+    return Markup("<" + quote(url, safe=":/?#[]@!$&'()*+,;=%~.-_") + ">")
+
+
+class Renderer:
+    def __init__(self, templates_dir: Path, translations: dict[str, Translations], site_url: str):
+        self.site_url = site_url
+        self.environments: dict[str, Environment] = {}
+        for lang, catalog in translations.items():
+            env = Environment(
+                loader=FileSystemLoader(templates_dir),
+                autoescape=True,
+                undefined=StrictUndefined,
+                trim_blocks=True,
+                lstrip_blocks=True,
+                keep_trailing_newline=True,
+                extensions=["jinja2.ext.i18n"],
+            )
+            env.install_gettext_translations(catalog, newstyle=True)  # type: ignore[attr-defined]
+            env.filters.update(inline=_inline, cell=_cell, front_matter=_front_matter, url_target=_url_target)
+            self.environments[lang] = env
+
+    def render(self, template: str, lang: str, **context: Any) -> str:
+        return self.environments[lang].get_template(template).render(page_lang=lang, **context)
+
+    def project_page(self, view: ProjectView, narrative: str | None) -> str:
+        # Absolute: MkDocs builds one language at a time and cannot resolve links into another.
+        original_url = urljoin(self.site_url, f"{view.original_language}/projects/{view.slug}.html")
+        return self.render(
+            "project.md.j2",
+            view.lang,
+            p=view,
+            narrative=Markup(narrative) if narrative else None,
+            original_url=original_url,
+        )
+
+    def projects_index(self, views: list[ProjectView], lang: str) -> str:
+        return self.render("projects_index.md.j2", lang, projects=views)

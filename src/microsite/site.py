@@ -1,0 +1,164 @@
+"""The whole pipeline, without MkDocs: records → validation → view models → pages → staging folder.
+
+data/projects.yaml ─load+validate─> Project records ─project_view─> ProjectView per language
+    ─Renderer (templates/*.j2)─> Markdown pages ─stage─> build/pages/ (docs_dir for MkDocs)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.support import Translations
+
+from microsite.catalogs import load_translations
+from microsite.formatting import own_language_name
+from microsite.languages import LANGUAGES
+from microsite.problems import DataError, Problem
+from microsite.records import load_projects
+from microsite.render import Renderer
+from microsite.schema import Project
+from microsite.staging import split_front_matter, stage
+from microsite.viewmodel import project_view
+
+REPO_DIR = Path(__file__).resolve().parents[2]
+
+
+def N_(message: str) -> str:
+    """Marks interface text for extraction into the catalogs; translated where it is shown."""
+    return message
+
+
+TAGLINE = N_("Open-government projects: facts, funding, partners and events")
+NOT_FOUND_TITLE = N_("Page not found")
+NOT_FOUND_TEXT = N_("The page you asked for does not exist. It may have moved.")
+NOT_FOUND_HOME = N_("Go to the home page")
+
+
+@dataclass(frozen=True)
+class SitePaths:
+    """Where one site's files are. A site is a folder with content/ and data/ (the repo itself,
+    or a test fixture); templates and catalogs are shared."""
+
+    site_dir: Path
+    site_url: str = ""
+    templates_dir: Path = REPO_DIR / "templates"
+    locales_dir: Path = REPO_DIR / "locales"
+
+    @property
+    def content_dir(self) -> Path:
+        return self.site_dir / "content"
+
+    @property
+    def data_file(self) -> Path:
+        return self.site_dir / "data" / "projects.yaml"
+
+    @property
+    def stage_dir(self) -> Path:
+        return self.site_dir / "build" / "pages"
+
+
+@dataclass
+class PreparedSite:
+    paths: SitePaths
+    projects: list[Project]
+    translations: dict[str, Translations]
+    pages: dict[str, str] = field(default_factory=dict)  # generated pages by path in docs_dir
+
+
+def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> PreparedSite:
+    """Validate everything, render the generated pages and stage them. Raises DataError."""
+    # Each check runs even when an earlier one failed, so that every problem is listed at once.
+    problems: list[Problem] = []
+    projects: list[Project] = []
+    translations: dict[str, Translations] = {}
+    try:
+        projects = load_projects(paths.data_file, _display(paths, paths.data_file))
+    except DataError as err:
+        problems += err.problems
+    try:
+        translations = load_translations(paths.locales_dir, languages)
+    except DataError as err:
+        problems += err.problems
+    narratives, narrative_problems = read_narratives(paths, projects, languages)
+    problems += narrative_problems
+    if problems:
+        raise DataError(problems)
+
+    site = PreparedSite(paths, projects, translations)
+    site.pages = render_pages(site, narratives, languages)
+    stage(paths.stage_dir, paths.content_dir, site.pages)
+    return site
+
+
+def render_pages(
+    site: PreparedSite, narratives: dict[tuple[str, str], str], languages: tuple[str, ...]
+) -> dict[str, str]:
+    renderer = Renderer(site.paths.templates_dir, site.translations, site.paths.site_url)
+    choices = [(lang, own_language_name(lang), site.translations[lang].gettext(TAGLINE)) for lang in languages]
+    pages: dict[str, str] = {"index.md": renderer.render("root_index.md.j2", languages[0], choices=choices)}
+    for lang in languages:
+        views = [project_view(project, lang) for project in site.projects]
+        pages[f"{lang}/projects/index.md"] = renderer.projects_index(views, lang)
+        for view in views:
+            pages[f"{lang}/projects/{view.slug}.md"] = renderer.project_page(view, narratives.get((lang, view.slug)))
+    return pages
+
+
+def not_found_messages(site: PreparedSite, build_language: str) -> list[dict[str, str]]:
+    """The 404 text in the language being built, or in every language for the root (chooser)."""
+    languages = [build_language] if build_language in site.translations else list(site.translations)
+    return [
+        {
+            "lang": lang,
+            "title": site.translations[lang].gettext(NOT_FOUND_TITLE),
+            "text": site.translations[lang].gettext(NOT_FOUND_TEXT),
+            "home": site.translations[lang].gettext(NOT_FOUND_HOME),
+            "home_url": f"{lang}/index.html",
+        }
+        for lang in languages
+    ]
+
+
+def read_narratives(
+    paths: SitePaths, projects: list[Project], languages: tuple[str, ...]
+) -> tuple[dict[tuple[str, str], str], list[Problem]]:
+    """Hand-written `content/<lang>/projects/<slug>.md`, merged into the generated page."""
+    slugs = {project.slug for project in projects}
+    narratives: dict[tuple[str, str], str] = {}
+    problems = []
+    for lang in languages:
+        folder = paths.content_dir / lang / "projects"
+        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+            if path.stem == "index":
+                problems.append(
+                    Problem(
+                        _display(paths, path),
+                        0,
+                        0,
+                        "",
+                        "the project index is made from the records and cannot be written by hand",
+                        "remove this file; put an introduction on the home page instead",
+                    )
+                )
+            elif path.stem not in slugs:
+                problems.append(
+                    Problem(
+                        _display(paths, path),
+                        0,
+                        0,
+                        "",
+                        f"there is no project with the slug {path.stem!r} in data/projects.yaml",
+                        "rename the file to <slug>.md of an existing project",
+                    )
+                )
+            else:
+                narratives[(lang, path.stem)] = split_front_matter(path.read_text(encoding="utf-8"))[1].strip()
+    return narratives, problems
+
+
+def _display(paths: SitePaths, path: Path) -> str:
+    try:
+        return path.relative_to(paths.site_dir).as_posix()
+    except ValueError:
+        return str(path)

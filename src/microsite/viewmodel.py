@@ -1,0 +1,259 @@
+"""What a project page in one language shows: resolved texts with their provenance, formatted values.
+
+Templates only print what this module prepares; they make no decisions about languages or formats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from microsite import formatting
+from microsite.schema import (
+    Budget,
+    Contact,
+    Event,
+    Funding,
+    Link,
+    LocalizedText,
+    Money,
+    Organization,
+    Project,
+)
+
+Origin = Literal["original", "translated", "fallback", "neutral"]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A text as a reader sees it, with the language it is written in and where it comes from."""
+
+    text: str
+    lang: str | None  # None: language-neutral (a proper name written the same everywhere)
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class LinkView:
+    label: Shown
+    url: str | None  # None: the source has the link but not its address
+
+
+@dataclass(frozen=True)
+class OrgView:
+    name: Shown
+    role: Shown | None
+    website: str | None
+
+
+@dataclass(frozen=True)
+class AmountView:
+    text: str
+    euro: str | None  # the EUR equivalent of a BGN amount at the fixed rate
+    share: str | None = None
+
+
+@dataclass(frozen=True)
+class BudgetView:
+    total: AmountView
+    total_is_estimate: bool
+    sources: list[tuple[Shown, AmountView]]
+
+
+@dataclass(frozen=True)
+class FundingView:
+    programme: Shown | None
+    programme_budget: str | None
+    funders: list[Shown]
+    mechanism: Shown | None
+    programme_description: Shown | None
+    programme_parts: list[Shown]
+    fund_operators: list[OrgView]
+    programme_links: list[LinkView]
+    statement: Shown | None
+
+
+@dataclass(frozen=True)
+class EventView:
+    slug: str
+    title: Shown
+    when: str
+    year_unknown: bool
+    time: str | None
+    timezone: str | None
+    online: bool
+    place: Shown | None
+    description: list[Shown]
+    links: list[LinkView]
+
+
+@dataclass(frozen=True)
+class ContactView:
+    name: Shown | None
+    email: str | None
+    phone: str | None
+    phone_uri: str | None
+    fax: str | None
+
+
+@dataclass
+class ProjectView:
+    slug: str
+    lang: str
+    original_language: str
+    original_language_name: str  # in the page's language
+    translation_method: str | None  # how this language's text was made, None on the original
+    title: Shown
+    short_name: Shown | None
+    headline: Shown | None
+    summary: Shown
+    status: str  # planned | ongoing | completed | not-stated
+    period: str | None
+    duration_months: int | None
+    period_stated: bool
+    places: list[Shown]
+    funding: FundingView | None
+    budget: BudgetView | Literal["not-stated", "not-published"]
+    implementer: OrgView | None
+    partners: list[OrgView]
+    context: list[Shown]
+    goals: list[Shown]
+    activities: list[Shown]
+    results: list[Shown]
+    target_groups: list[Shown]
+    events: list[EventView]
+    contacts: list[ContactView]
+    links: list[LinkView]
+    gallery: str
+    origins: set[Origin] = field(default_factory=set)
+
+    @property
+    def has_translated_text(self) -> bool:
+        return "translated" in self.origins
+
+    @property
+    def has_fallback_text(self) -> bool:
+        return "fallback" in self.origins
+
+
+class _Resolver:
+    """Picks each text in the page's language, else the original, and remembers what it picked."""
+
+    def __init__(self, project: Project, lang: str):
+        self.project, self.lang = project, lang
+        self.origins: set[Origin] = set()
+
+    def text(self, value: LocalizedText) -> Shown:
+        if isinstance(value, str):
+            return Shown(value, None, "neutral")
+        original = self.project.original_language
+        if self.lang in value:
+            origin: Origin = "original" if self.lang == original else "translated"
+            shown = Shown(value[self.lang], self.lang, origin)
+        else:
+            shown = Shown(value[original], original, "fallback")
+        self.origins.add(shown.origin)
+        return shown
+
+    def optional(self, value: LocalizedText | None) -> Shown | None:
+        return None if value is None else self.text(value)
+
+    def texts(self, values: list[LocalizedText]) -> list[Shown]:
+        return [self.text(value) for value in values]
+
+    def link(self, link: Link) -> LinkView:
+        return LinkView(self.text(link.label), None if link.url == "not-published" else link.url)
+
+    def org(self, org: Organization) -> OrgView:
+        return OrgView(self.text(org.name), self.optional(org.role), org.website)
+
+    def amount(self, value: Money, share_of: Money | None = None) -> AmountView:
+        euro = formatting.euro_equivalent(value)
+        share = formatting.share(value.amount, share_of.amount, self.lang) if share_of else None
+        return AmountView(
+            formatting.money(value, self.lang),
+            formatting.money(euro, self.lang) if euro else None,
+            share,
+        )
+
+    def budget(self, budget: Budget) -> BudgetView:
+        sources = [(self.text(s.name), self.amount(s.amount, budget.total)) for s in budget.sources]
+        return BudgetView(self.amount(budget.total), budget.total_is_estimate, sources)
+
+    def funding(self, funding: Funding) -> FundingView:
+        budget = funding.programme_budget
+        return FundingView(
+            programme=None if funding.programme == "not-stated" else self.text(funding.programme),
+            programme_budget=formatting.money_compact(budget, self.lang) if budget else None,
+            funders=self.texts(funding.funders),
+            mechanism=self.optional(funding.mechanism),
+            programme_description=self.optional(funding.programme_description),
+            programme_parts=self.texts(funding.programme_parts),
+            fund_operators=[self.org(org) for org in funding.fund_operators],
+            programme_links=[self.link(link) for link in funding.programme_links],
+            statement=self.optional(funding.statement),
+        )
+
+    def event(self, event: Event) -> EventView:
+        if event.end is not None:
+            when = formatting.day_span(event.start, event.end, self.lang)
+        else:
+            when = formatting.partial_date(event.start, self.lang)
+        timed = event.time if event.time != "not-stated" else None
+        return EventView(
+            slug=event.slug,
+            title=self.text(event.title),
+            when=when,
+            year_unknown=event.start.year == "unknown",
+            time=formatting.time_range(timed, self.lang) if timed else None,
+            timezone=formatting.timezone_name(timed, self.lang) if timed else None,
+            online=event.online,
+            place=self.optional(event.place),
+            description=self.texts(event.description),
+            links=[self.link(link) for link in event.links],
+        )
+
+    def contact(self, contact: Contact) -> ContactView:
+        return ContactView(
+            name=self.optional(contact.name),
+            email=contact.email,
+            phone=contact.phone.number if contact.phone else None,
+            phone_uri=f"tel:{contact.phone.e164}" if contact.phone else None,
+            fax=contact.fax.number if contact.fax else None,
+        )
+
+
+def project_view(project: Project, lang: str) -> ProjectView:
+    r = _Resolver(project, lang)
+    period = project.period if project.period != "not-stated" else None
+    view = ProjectView(
+        slug=project.slug,
+        lang=lang,
+        original_language=project.original_language,
+        original_language_name=formatting.language_name(project.original_language, lang),
+        translation_method=project.translations.get(lang),  # type: ignore[call-overload]
+        title=r.text(project.title),
+        short_name=r.optional(project.short_name),
+        headline=r.optional(project.headline),
+        summary=r.text(project.summary),
+        status=project.status,
+        period=formatting.period(period, lang) if period else None,
+        duration_months=period.duration_months if period else None,
+        period_stated=period is not None,
+        places=r.texts(project.places),
+        funding=r.funding(project.funding) if project.funding != "not-stated" else None,
+        budget=r.budget(project.budget) if isinstance(project.budget, Budget) else project.budget,
+        implementer=r.org(project.implementer) if project.implementer != "not-stated" else None,
+        partners=[r.org(org) for org in project.partners],
+        context=r.texts(project.context),
+        goals=r.texts(project.goals),
+        activities=r.texts(project.activities),
+        results=r.texts(project.results),
+        target_groups=r.texts(project.target_groups),
+        events=[r.event(event) for event in project.events],
+        contacts=[r.contact(contact) for contact in project.contacts],
+        links=[r.link(link) for link in project.links],
+        gallery=project.gallery,
+    )
+    view.origins = r.origins
+    return view

@@ -1,0 +1,66 @@
+"""Renderer tests: small golden outputs, escaping, and provenance markup."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from microsite.catalogs import load_translations
+from microsite.languages import LANGUAGES
+from microsite.records import load_projects
+from microsite.render import Renderer
+from microsite.site import REPO_DIR
+from microsite.viewmodel import project_view
+
+GOLDEN = Path(__file__).parent / "golden"
+FIXTURE = Path(__file__).parent / "fixtures" / "mini.yaml"
+
+
+@pytest.fixture(scope="module")
+def renderer() -> Renderer:
+    return Renderer(REPO_DIR / "templates", load_translations(REPO_DIR / "locales", LANGUAGES), "https://x.test/")
+
+
+def render_mini(renderer: Renderer, lang: str) -> str:
+    (project,) = load_projects(FIXTURE)
+    return renderer.project_page(project_view(project, lang), narrative=None)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_project_page_matches_golden(renderer: Renderer, lang: str) -> None:
+    """To accept an intended change: UPDATE_GOLDEN=1 pytest tests/test_render.py, then review the diff."""
+    output = render_mini(renderer, lang)
+    golden = GOLDEN / f"mini.{lang}.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(output, encoding="utf-8")
+    assert output == golden.read_text(encoding="utf-8")
+
+
+def test_record_text_is_escaped_and_never_run_as_a_template(renderer: Renderer) -> None:
+    page = render_mini(renderer, "pl")
+    assert "<b>" not in page
+    assert "&lt;b&gt;z&lt;/b&gt;" in page
+    assert "{{ 7*7 }}" in page
+    assert "49" not in page
+
+
+def test_fallback_text_carries_its_language(renderer: Renderer) -> None:
+    page = render_mini(renderer, "ka")  # the fixture has no Georgian: everything falls back to Polish
+    assert '<span lang="pl">Mały projekt</span>' in page
+    assert "ორიგინალის ენაზე" in page  # the fallback notice, in Georgian
+    assert '<span lang="pl">Fundacja X</span>' not in page  # a plain string is language-neutral
+
+
+def test_translated_page_names_the_original_language_and_links_to_it(renderer: Renderer) -> None:
+    page = render_mini(renderer, "el")
+    assert "μεταφράστηκε από τα Πολωνικά" in page
+    assert "(https://x.test/pl/projects/mini.html)" in page
+    assert "About this translation" not in page
+    assert "O tłumaczeniu" not in render_mini(renderer, "pl")  # no notice on the original
+
+
+def test_table_cells_cannot_be_broken_by_a_pipe(renderer: Renderer) -> None:
+    assert "Działanie | pierwsze" in render_mini(renderer, "pl")  # in a list, the pipe is harmless
