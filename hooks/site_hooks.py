@@ -16,34 +16,43 @@ from microsite.languages import LANGUAGES
 from microsite.problems import DataError
 from microsite.site import PreparedSite, SitePaths, not_found_messages, prepare_site
 
-# mkdocs-static-i18n runs one MkDocs build per language in this same process; the records are
-# loaded, validated and staged once, by the first of them. `mkdocs serve` reloads this module
-# on every rebuild, so an edit is always picked up.
+# mkdocs-static-i18n runs one MkDocs build per language in this same process, and `mkdocs serve`
+# keeps this module between rebuilds. The records are loaded, validated and staged once, and again
+# only when an input file has changed since.
 ROOT_LANGUAGE = "mul"  # theme language of the root build (language chooser, 404), see mkdocs.yml
 _site: PreparedSite | None = None
+_site_inputs: object = None
 _pages: dict[str, PageEntry] = {}
 _finished_builds = 0
 
 
 @event_priority(100)  # before mkdocs-static-i18n reads docs_dir
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site
-    if _site is None:
-        site_dir = Path(config.config_file_path).resolve().parent
+    global _site, _site_inputs
+    paths = SitePaths(Path(config.config_file_path).resolve().parent, config.site_url or "")
+    inputs = paths.fingerprint()
+    if _site is None or inputs != _site_inputs:
         try:
-            _site = prepare_site(SitePaths(site_dir, config.site_url or ""))
+            _site = prepare_site(paths)
         except DataError as err:
             raise PluginError(err.report()) from None
-        # We write the sitemaps ourselves, with every language's alternates.
-        config.theme.static_templates.discard("sitemap.xml")
+        _site_inputs = inputs
+    # We write the sitemaps ourselves, with every language's alternates.
+    config.theme.static_templates.discard("sitemap.xml")
     config.docs_dir = str(_site.paths.stage_dir)
     return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    # Every language build would write the one root 404.html, the last language winning; only
-    # the root build (all four languages, see overrides/404.html) may write it.
-    if _build_language(config) != ROOT_LANGUAGE:
+    global _finished_builds
+    # Every language build would write the one root 404.html, the last language winning; only the
+    # root build (all four languages, see overrides/404.html) writes it. The root build is also
+    # the first of a run, so per-run state starts afresh there.
+    if _build_language(config) == ROOT_LANGUAGE:
+        _pages.clear()
+        _finished_builds = 0
+        config.theme.static_templates.add("404.html")
+    else:
         config.theme.static_templates.discard("404.html")
 
 

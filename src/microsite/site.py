@@ -57,6 +57,13 @@ class SitePaths:
     def stage_dir(self) -> Path:
         return self.site_dir / "build" / "pages"
 
+    def fingerprint(self) -> tuple[tuple[str, int, int], ...]:
+        """Sizes and times of every input file: when it changes, the site must be prepared anew."""
+        files = [self.data_file]
+        for folder in (self.content_dir, self.templates_dir, self.locales_dir):
+            files += sorted(folder.rglob("*")) if folder.is_dir() else []
+        return tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files if f.is_file())
+
 
 @dataclass
 class PreparedSite:

@@ -1,0 +1,113 @@
+"""A real headless Chromium (Debian's package, driven by Playwright) loads the built site from
+127.0.0.1: no request may fail or leave the site, and the language switcher keeps the page."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from microsite.languages import LANGUAGES
+
+from .conftest import REPO, run_mkdocs
+from .test_fixture_build import free_port
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # keep the test output quiet
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code == 404:  # serve the site's own 404 page, as a static host does
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    site_dir = tmp_path_factory.mktemp("browser") / "site"
+    result = run_mkdocs(REPO, site_dir, site_url=base)
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(SiteHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+PAGES = ["index.html", "does-not-exist.html"] + [
+    f"{lang}/{page}"
+    for lang in LANGUAGES
+    for page in ("index.html", "about.html", "projects/index.html", "projects/weopengov.html", "projects/avatar.html")
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_only_existing_files_from_the_site_itself(served_site: str, browser: object, path: str) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    requests: list[str] = []
+    failures: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("requestfailed", lambda request: failures.append(request.url))
+    page.on(
+        "response",
+        lambda r: (
+            failures.append(f"{r.status} {r.url}")
+            if r.status >= 400 and r.request.resource_type != "document"
+            else None
+        ),
+    )
+    response = page.goto(served_site + path, wait_until="networkidle")
+    page.wait_for_timeout(300)  # let Material's scripts fetch what they fetch after load
+    page.close()
+    assert response is not None
+    assert response.status == (404 if path == "does-not-exist.html" else 200)
+    assert [url for url in requests if not url.startswith(served_site)] == []
+    assert failures == []
+    assert len(requests) > 3  # the page, its styles and scripts were really loaded
+
+
+def test_language_switcher_keeps_the_page(served_site: str, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(served_site + "pl/projects/avatar.html")
+    assert page.locator("html").get_attribute("lang") == "pl"
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[lang="ka"]').click()
+    page.wait_for_url(served_site + "ka/projects/avatar.html")
+    assert page.locator("html").get_attribute("lang") == "ka"
+    assert "ვიდეო ატრიბუტების ტერმინალის ამწყობი და შემქმნელი" in page.locator("h1").first.inner_text()
+    page.close()
