@@ -38,7 +38,7 @@ def test_fixture_site_has_exactly_the_expected_pages_and_merges_the_narrative(tm
     expected = ["404.html", "index.html"] + [
         f"{lang}/{name}"
         for lang in LANGUAGES
-        for name in ("index.html", "about.html", "projects/index.html", "projects/mini.html")
+        for name in ("index.html", "about.html", "translation-status.html", "projects/index.html", "projects/mini.html")
     ]
     assert pages == sorted(expected)
     polish = (out / "pl" / "projects" / "mini.html").read_text(encoding="utf-8")
@@ -54,9 +54,11 @@ def test_invalid_record_stops_the_build_with_a_plain_message(tmp_path: Path) -> 
     site = make_fixture_site(tmp_path / "fixture", data, HOME)
     result = run_mkdocs(site, tmp_path / "out")
     assert result.returncode != 0
-    assert "data/projects.yaml:9:5: projects[0].staus: unknown field `staus`" in result.stderr
+    assert "data/projects.yaml:9:5: projects[0].staus (project 'mini'): unknown field `staus`" in result.stderr
     assert "did you mean `status`?" in result.stderr
-    assert "data/projects.yaml:2:5: projects[0].status: this required field is missing" in result.stderr
+    assert (
+        "data/projects.yaml:2:5: projects[0].status (project 'mini'): this required field is missing" in result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 

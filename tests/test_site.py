@@ -59,7 +59,11 @@ def test_twenty_project_pages_and_an_index_per_language(built_site: Path) -> Non
     for lang in LANGUAGES:
         pages = sorted(p.name for p in (built_site / lang / "projects").glob("*.html"))
         assert pages == sorted([*(f"{slug}.html" for slug in SLUGS), "index.html"])
-        assert {p.name for p in (built_site / lang).glob("*.html")} == {"index.html", "about.html"}
+        assert {p.name for p in (built_site / lang).glob("*.html")} == {
+            "index.html",
+            "about.html",
+            "translation-status.html",
+        }
 
 
 def test_every_page_declares_its_language(built_site: Path) -> None:

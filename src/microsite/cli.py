@@ -6,9 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from microsite.languages import LANGUAGES
 from microsite.linkcheck import check_site
 from microsite.problems import DataError
+from microsite.records import load_projects
 from microsite.site import SitePaths, prepare_site
+from microsite.translation_status import status_table, translation_status
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,6 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate data/ and content/ without building")
     check.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: here)")
+    status = commands.add_parser("translation-status", help="show which text is original, translated or missing")
+    status.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: here)")
     links = commands.add_parser("check-links", help="check every link and anchor of a built site")
     links.add_argument("site_dir", nargs="?", default=Path("site"), type=Path)
     links.add_argument("--site-url", default="http://127.0.0.1:8000/")
@@ -28,6 +33,10 @@ def main(argv: list[str] | None = None) -> int:
             print(err.report(), file=sys.stderr)
             return 1
         print(f"OK: {len(site.projects)} projects, {len(site.pages)} generated pages, no problems found.")
+        return 0
+    if args.command == "translation-status":
+        projects = load_projects(SitePaths(args.site.resolve()).data_file, "data/projects.yaml")
+        print(status_table(translation_status(projects, LANGUAGES), LANGUAGES))
         return 0
     errors = check_site(args.site_dir, args.site_url)
     for error in errors:

@@ -13,10 +13,12 @@ class Problem:
     field: str  # dotted path such as "projects[2].budget.total"; "" for file-level problems
     message: str
     hint: str = ""
+    record: str = ""  # the slug of the project the problem is in, when known
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        field = f" {self.field}:" if self.field else ""
+        record = f" (project {self.record!r})" if self.record else ""
+        field = f" {self.field}{record}:" if self.field else ""
         hint = f"\n    hint: {self.hint}" if self.hint else ""
         return f"{where}:{field} {self.message}{hint}"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -102,8 +103,16 @@ def problems_from(error: ValidationError, loaded: LoadedYaml) -> list[Problem]:
         by_path[path].append(item)
     problems = []
     for path, items in by_path.items():
-        problems += _explain(path, items, loaded)
+        problems += [replace(problem, record=_slug_at(loaded, path)) for problem in _explain(path, items, loaded)]
     return problems
+
+
+def _slug_at(loaded: LoadedYaml, path: tuple[str | int, ...]) -> str:
+    if len(path) >= 2 and path[0] == "projects" and isinstance(path[1], int):
+        record = loaded.data["projects"][path[1]]
+        if isinstance(record, dict) and isinstance(record.get("slug"), str):
+            return str(record["slug"])
+    return ""
 
 
 def _explain(path: tuple[str | int, ...], items: list[dict[str, Any]], loaded: LoadedYaml) -> list[Problem]:

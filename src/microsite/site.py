@@ -19,6 +19,7 @@ from microsite.records import load_projects
 from microsite.render import Renderer
 from microsite.schema import Project
 from microsite.staging import split_front_matter, stage
+from microsite.translation_status import translation_status
 from microsite.viewmodel import project_view
 
 REPO_DIR = Path(__file__).resolve().parents[2]
@@ -104,7 +105,11 @@ def render_pages(
     renderer = Renderer(site.paths.templates_dir, site.translations, site.paths.site_url)
     choices = [(lang, own_language_name(lang), site.translations[lang].gettext(TAGLINE)) for lang in languages]
     pages: dict[str, str] = {"index.md": renderer.render("root_index.md.j2", languages[0], choices=choices)}
+    status_rows = translation_status(site.projects, languages)
     for lang in languages:
+        pages[f"{lang}/translation-status.md"] = renderer.render(
+            "translation_status.md.j2", lang, rows=status_rows, languages=languages
+        )
         views = [project_view(project, lang) for project in site.projects]
         pages[f"{lang}/projects/index.md"] = renderer.projects_index(views, lang)
         for view in views:

@@ -48,6 +48,10 @@ class YamlProblem(Exception):
 
 def load_yaml(path: Path, display_name: str | None = None) -> LoadedYaml:
     name = display_name or str(path)
+    if not path.is_file():
+        raise YamlProblem(
+            name, 0, 0, (), "the file does not exist", f"create it, or run the command in the site folder ({path})"
+        )
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")

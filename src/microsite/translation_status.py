@@ -1,0 +1,52 @@
+"""For every record and field: is the text in each language original, translated, or missing
+(and so shown in the original language)?"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from microsite.schema import Project, localized_texts
+
+
+@dataclass(frozen=True)
+class FieldStatus:
+    project: str
+    field: str
+    # per language: "original", a translation method (e.g. "machine-assisted-unreviewed"),
+    # or "missing" (the page shows the original-language text instead)
+    states: dict[str, str]
+    original_language: str
+
+    @property
+    def missing(self) -> list[str]:
+        return [lang for lang, state in self.states.items() if state == "missing"]
+
+
+def translation_status(projects: list[Project], languages: tuple[str, ...]) -> list[FieldStatus]:
+    rows = []
+    for project in projects:
+        for field, texts in localized_texts(project):
+            states = {}
+            for lang in languages:
+                if lang == project.original_language:
+                    states[lang] = "original"
+                elif isinstance(texts, dict) and lang in texts:
+                    states[lang] = project.translations[lang]  # type: ignore[index]
+                else:
+                    states[lang] = "missing"
+            rows.append(FieldStatus(project.slug, field, states, project.original_language))
+    return rows
+
+
+def status_table(rows: list[FieldStatus], languages: tuple[str, ...]) -> str:
+    """A plain-text report for the command line."""
+    lines = [f"{'project':32} {'field':40} " + " ".join(f"{lang:28}" for lang in languages)]
+    for row in rows:
+        cells = []
+        for lang in languages:
+            state = row.states[lang]
+            cells.append(f"{'missing → ' + row.original_language if state == 'missing' else state:28}")
+        lines.append(f"{row.project:32} {row.field:40} " + " ".join(cells))
+    missing = sum(len(row.missing) for row in rows)
+    lines.append(f"\n{len(rows)} fields; {missing} texts missing (shown in their original language).")
+    return "\n".join(lines)
