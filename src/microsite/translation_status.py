@@ -25,13 +25,14 @@ class FieldStatus:
 def translation_status(projects: list[Project], languages: tuple[str, ...]) -> list[FieldStatus]:
     rows = []
     for project in projects:
+        methods: dict[str, str] = dict(project.translations)
         for field, texts in localized_texts(project):
-            states = {}
+            states: dict[str, str] = {}
             for lang in languages:
                 if lang == project.original_language:
                     states[lang] = "original"
                 elif isinstance(texts, dict) and lang in texts:
-                    states[lang] = project.translations[lang]  # type: ignore[index]
+                    states[lang] = methods[lang]
                 else:
                     states[lang] = "missing"
             rows.append(FieldStatus(project.slug, field, states, project.original_language))
