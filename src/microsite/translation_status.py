@@ -25,7 +25,7 @@ class FieldStatus:
 def translation_status(projects: list[Project], languages: tuple[str, ...]) -> list[FieldStatus]:
     rows = []
     for project in projects:
-        methods: dict[str, str] = dict(project.translations)
+        methods: dict[str, str] = {str(lang): str(method) for lang, method in project.translations.items()}
         for field, texts in localized_texts(project):
             states: dict[str, str] = {}
             for lang in languages:
