@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check lint catalogs clean
+.PHONY: build serve test check schema catalogs clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: set PYTHON=/path/to/python3.11"; exit 1; }
@@ -42,6 +42,10 @@ test: $(VENV)/.test-installed
 	$(BIN)/ruff format --check src hooks tests
 	$(BIN)/mypy src hooks
 	$(BIN)/pytest -q
+
+## schema: rewrite schema/projects.schema.json (editors' autocompletion) from src/microsite/schema.py
+schema: $(VENV)/.build-installed
+	$(BIN)/microsite schema
 
 ## catalogs: extract interface strings from templates and code, and merge them into the .po files
 catalogs: $(VENV)/.build-installed

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from microsite.site import PreparedSite, SitePaths, not_found_messages, prepare_
 # mkdocs-static-i18n runs one MkDocs build per language in this same process, and `mkdocs serve`
 # keeps this module between rebuilds. The records are loaded, validated and staged once, and again
 # only when an input file has changed since.
+log = logging.getLogger("mkdocs.hooks.microsite")
 ROOT_LANGUAGE = "mul"  # theme language of the root build (language chooser, 404), see mkdocs.yml
 _site: PreparedSite | None = None
 _site_inputs: object = None
@@ -29,7 +31,19 @@ _finished_builds = 0
 @event_priority(100)  # before mkdocs-static-i18n reads docs_dir
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site, _site_inputs
-    paths = SitePaths(Path(config.config_file_path).resolve().parent, config.site_url or "")
+    if not config.site_url:
+        raise PluginError(
+            "site_url is not set. Sitemaps, language alternates and calendar files need the site's "
+            "public address: set SITE_URL (e.g. SITE_URL=https://projects.example.org/ make build) "
+            "or site_url in mkdocs.yml."
+        )
+    open_data = config.extra.get("open_data") or {}
+    paths = SitePaths(
+        Path(config.config_file_path).resolve().parent,
+        config.site_url,
+        data_licence=open_data.get("licence"),
+        data_licence_url=open_data.get("licence_url"),
+    )
     inputs = paths.fingerprint()
     if _site is None or inputs != _site_inputs:
         try:
@@ -37,6 +51,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         except DataError as err:
             raise PluginError(err.report()) from None
         _site_inputs = inputs
+        for note in _site.notes:
+            log.info(note)
     # We write the sitemaps ourselves, with every language's alternates.
     config.theme.static_templates.discard("sitemap.xml")
     config.docs_dir = str(_site.paths.stage_dir)

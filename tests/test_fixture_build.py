@@ -38,7 +38,15 @@ def test_fixture_site_has_exactly_the_expected_pages_and_merges_the_narrative(tm
     expected = ["404.html", "index.html"] + [
         f"{lang}/{name}"
         for lang in LANGUAGES
-        for name in ("index.html", "about.html", "translation-status.html", "projects/index.html", "projects/mini.html")
+        for name in (
+            "index.html",
+            "about.html",
+            "events.html",
+            "open-data.html",
+            "translation-status.html",
+            "projects/index.html",
+            "projects/mini.html",
+        )
     ]
     assert pages == sorted(expected)
     polish = (out / "pl" / "projects" / "mini.html").read_text(encoding="utf-8")
@@ -59,6 +67,14 @@ def test_invalid_record_stops_the_build_with_a_plain_message(tmp_path: Path) -> 
     assert (
         "data/projects.yaml:2:5: projects[0].status (project 'mini'): this required field is missing" in result.stderr
     )
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_site_url_is_explained(tmp_path: Path) -> None:
+    site = make_fixture_site(tmp_path / "fixture", (FIXTURES / "mini.yaml").read_text(encoding="utf-8"), HOME)
+    result = run_mkdocs(site, tmp_path / "out", site_url="")
+    assert result.returncode != 0
+    assert "site_url is not set" in result.stderr and "SITE_URL" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -62,6 +62,8 @@ def test_twenty_project_pages_and_an_index_per_language(built_site: Path) -> Non
         assert {p.name for p in (built_site / lang).glob("*.html")} == {
             "index.html",
             "about.html",
+            "events.html",
+            "open-data.html",
             "translation-status.html",
         }
 

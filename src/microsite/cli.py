@@ -8,6 +8,7 @@ from pathlib import Path
 
 from microsite.languages import LANGUAGES
 from microsite.linkcheck import check_site
+from microsite.open_data import projects_schema
 from microsite.problems import DataError
 from microsite.records import load_projects
 from microsite.site import SitePaths, prepare_site
@@ -19,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate data/ and content/ without building")
     check.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: here)")
+    schema = commands.add_parser("schema", help="write the JSON Schema of the records (for editors' autocompletion)")
+    schema.add_argument("output", nargs="?", default=Path("schema/projects.schema.json"), type=Path)
     status = commands.add_parser("translation-status", help="show which text is original, translated or missing")
     status.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: here)")
     links = commands.add_parser("check-links", help="check every link and anchor of a built site")
@@ -33,6 +36,11 @@ def main(argv: list[str] | None = None) -> int:
             print(err.report(), file=sys.stderr)
             return 1
         print(f"OK: {len(site.projects)} projects, {len(site.pages)} generated pages, no problems found.")
+        return 0
+    if args.command == "schema":
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(projects_schema(), encoding="utf-8")
+        print(f"wrote {args.output}")
         return 0
     if args.command == "translation-status":
         projects = load_projects(SitePaths(args.site.resolve()).data_file, "data/projects.yaml")

@@ -57,7 +57,7 @@ class Renderer:
     def render(self, template: str, lang: str, **context: Any) -> str:
         return self.environments[lang].get_template(template).render(page_lang=lang, **context)
 
-    def project_page(self, view: ProjectView, narrative: str | None) -> str:
+    def project_page(self, view: ProjectView, narrative: str | None, jsonld: str = "") -> str:
         # Absolute: MkDocs builds one language at a time and cannot resolve links into another.
         original_url = urljoin(self.site_url, f"{view.original_language}/projects/{view.slug}.html")
         return self.render(
@@ -66,6 +66,7 @@ class Renderer:
             p=view,
             narrative=Markup(narrative) if narrative else None,
             original_url=original_url,
+            jsonld=Markup(jsonld),
         )
 
     def projects_index(self, views: list[ProjectView], lang: str) -> str:

@@ -6,14 +6,20 @@ data/projects.yaml ─load+validate─> Project records ─project_view─> Proj
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin
 
 from babel.support import Translations
 
+from microsite.calendar_files import calendar_events, event_ics, event_listings
 from microsite.catalogs import load_translations
 from microsite.formatting import own_language_name
+from microsite.jsonld import project_jsonld, script_json
 from microsite.languages import LANGUAGES
+from microsite.open_data import projects_csv, projects_json, projects_schema
 from microsite.problems import DataError, Problem
 from microsite.records import load_projects
 from microsite.render import Renderer
@@ -43,6 +49,8 @@ class SitePaths:
 
     site_dir: Path
     site_url: str = ""
+    data_licence: str | None = None  # from mkdocs.yml extra.open_data; None: not chosen yet
+    data_licence_url: str | None = None
     templates_dir: Path = REPO_DIR / "templates"
     locales_dir: Path = REPO_DIR / "locales"
 
@@ -71,7 +79,8 @@ class PreparedSite:
     paths: SitePaths
     projects: list[Project]
     translations: dict[str, Translations]
-    pages: dict[str, str] = field(default_factory=dict)  # generated pages by path in docs_dir
+    pages: dict[str, str] = field(default_factory=dict)  # generated files by path in docs_dir
+    notes: list[str] = field(default_factory=list)  # what the build report should say
 
 
 def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> PreparedSite:
@@ -95,6 +104,9 @@ def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> Pr
 
     site = PreparedSite(paths, projects, translations)
     site.pages = render_pages(site, narratives, languages)
+    site.pages |= data_files(site, languages)
+    _, left_out = calendar_events(projects)
+    site.notes = [f"event {item.project}/{item.event} is not in the calendar files: {item.reason}" for item in left_out]
     stage(paths.stage_dir, paths.content_dir, site.pages)
     return site
 
@@ -106,15 +118,55 @@ def render_pages(
     choices = [(lang, own_language_name(lang), site.translations[lang].gettext(TAGLINE)) for lang in languages]
     pages: dict[str, str] = {"index.md": renderer.render("root_index.md.j2", languages[0], choices=choices)}
     status_rows = translation_status(site.projects, languages)
+    calendar_ready, _ = calendar_events(site.projects)
+    today = build_date().date()
     for lang in languages:
+        pages[f"{lang}/events.md"] = renderer.render(
+            "events.md.j2", lang, listings=event_listings(site.projects, lang, today), feed=bool(calendar_ready)
+        )
+        pages[f"{lang}/open-data.md"] = renderer.render(
+            "open_data.md.j2",
+            lang,
+            base=site.paths.site_url,
+            licence=site.paths.data_licence,
+            licence_url=site.paths.data_licence_url,
+        )
         pages[f"{lang}/translation-status.md"] = renderer.render(
             "translation_status.md.j2", lang, rows=status_rows, languages=languages
         )
         views = [project_view(project, lang) for project in site.projects]
         pages[f"{lang}/projects/index.md"] = renderer.projects_index(views, lang)
-        for view in views:
-            pages[f"{lang}/projects/{view.slug}.md"] = renderer.project_page(view, narratives.get((lang, view.slug)))
+        for project, view in zip(site.projects, views, strict=True):
+            page_url = urljoin(site.paths.site_url, f"{lang}/projects/{view.slug}.html")
+            pages[f"{lang}/projects/{view.slug}.md"] = renderer.project_page(
+                view, narratives.get((lang, view.slug)), script_json(project_jsonld(project, lang, page_url))
+            )
     return pages
+
+
+def build_date() -> dt.datetime:
+    """Now, or SOURCE_DATE_EPOCH for a reproducible build (it decides upcoming vs past events)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+
+
+def data_files(site: PreparedSite, languages: tuple[str, ...]) -> dict[str, str]:
+    """Open data, calendars and robots.txt, next to the pages."""
+    site_url = site.paths.site_url
+    files = {
+        "open-data/projects.json": projects_json(site.projects),
+        "open-data/projects.csv": projects_csv(site.projects, languages),
+        "open-data/projects.schema.json": projects_schema(),
+        "robots.txt": f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n",
+    }
+    calendar_ready, _ = calendar_events(site.projects)
+    stamp = build_date()
+    for lang in languages:
+        files[f"{lang}/events.ics"] = event_ics(calendar_ready, lang, site_url, stamp).decode("utf-8")
+        for project, event in calendar_ready:
+            path = f"{lang}/events/{project.slug}-{event.slug}.ics"  # as EventView.calendar links it
+            files[path] = event_ics([(project, event)], lang, site_url, stamp).decode("utf-8")
+    return files
 
 
 def not_found_messages(site: PreparedSite, build_language: str) -> list[dict[str, str]]:

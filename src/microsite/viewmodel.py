@@ -85,6 +85,7 @@ class EventView:
     place: Shown | None
     description: list[Shown]
     links: list[LinkView]
+    calendar: str | None  # its .ics file, relative to the language folder; None without a full date
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,7 @@ class _Resolver:
             place=self.optional(event.place),
             description=self.texts(event.description),
             links=[self.link(link) for link in event.links],
+            calendar=f"events/{self.project.slug}-{event.slug}.ics" if event.start.known_date else None,
         )
 
     def contact(self, contact: Contact) -> ContactView:

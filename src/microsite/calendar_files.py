@@ -1,0 +1,110 @@
+"""iCalendar files (.ics) for events: one per event, one feed per language.
+
+An event goes into a calendar only when the source gives its full date; an event whose year the
+source leaves out is shown on the pages as given but cannot be put in a calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, vText
+from icalendar import Event as CalendarEvent
+
+from microsite.schema import Event, Project
+from microsite.viewmodel import project_view
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    project: str
+    event: str
+    reason: str
+
+
+def calendar_events(projects: list[Project]) -> tuple[list[tuple[Project, Event]], list[LeftOut]]:
+    """Split events into those a calendar can hold and those it cannot, with the reason."""
+    kept, left_out = [], []
+    for project in projects:
+        for event in project.events:
+            if event.start.known_date is None:
+                left_out.append(LeftOut(project.slug, event.slug, "the source does not give the year"))
+            else:
+                kept.append((project, event))
+    return kept, left_out
+
+
+def event_ics(pairs: list[tuple[Project, Event]], lang: str, site_url: str, stamp: dt.datetime) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//open-government microsites//calendar//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    host = urlsplit(site_url).netloc or "localhost"
+    for project, event in pairs:
+        calendar.add_component(_vevent(project, event, lang, site_url, host, stamp))
+    calendar.add_missing_timezones()
+    return bytes(calendar.to_ical())
+
+
+def _vevent(project: Project, event: Event, lang: str, site_url: str, host: str, stamp: dt.datetime) -> CalendarEvent:
+    view = project_view(project, lang)
+    shown = next(e for e in view.events if e.slug == event.slug)
+    entry = CalendarEvent()
+    entry.add("uid", f"{project.slug}.{event.slug}@{host}")
+    entry.add("summary", shown.title.text)
+    start_day = event.start.known_date
+    end_day = event.end.known_date if event.end else start_day
+    assert start_day is not None and end_day is not None
+    if event.time != "not-stated":
+        zone = ZoneInfo(event.time.timezone)
+        entry.add("dtstart", dt.datetime.combine(start_day, event.time.start, tzinfo=zone))
+        end_time = event.time.end or event.time.start
+        entry.add("dtend", dt.datetime.combine(end_day, end_time, tzinfo=zone))
+    else:  # whole days; DTEND of an all-day event is the day after the last day
+        entry.add("dtstart", start_day)
+        entry.add("dtend", end_day + dt.timedelta(days=1))
+    entry.add("dtstamp", stamp)
+    page = urljoin(site_url, f"{lang}/projects/{project.slug}.html#{event.slug}")
+    entry.add("url", page)
+    if event.online:
+        entry.add("location", vText("online"))
+    elif shown.place is not None:
+        entry.add("location", shown.place.text)
+    description = "\n\n".join(text.text for text in shown.description)
+    entry.add("description", f"{description}\n\n{page}".strip())
+    emails = [contact.email for contact in project.contacts if contact.email]
+    if emails:
+        entry.add("organizer", f"mailto:{emails[0]}", parameters={"CN": view.title.text})
+    return entry
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One event on a language's events page."""
+
+    project_slug: str
+    project_title: object  # Shown
+    event: object  # EventView
+    ics: str | None  # path of its .ics file, relative to the language folder
+    when: str  # "upcoming", "past" or "year-unknown"
+
+
+def event_listings(projects: list[Project], lang: str, today: dt.date) -> list[Listing]:
+    listings = []
+    for project in projects:
+        view = project_view(project, lang)
+        for event, shown in zip(project.events, view.events, strict=True):
+            day = (event.end or event.start).known_date
+            when = "year-unknown" if day is None else ("upcoming" if day >= today else "past")
+            ics = shown.calendar
+            listings.append(Listing(project.slug, view.title, shown, ics, when))
+    return sorted(listings, key=lambda item: (item.when, _sort_key(projects, item)))
+
+
+def _sort_key(projects: list[Project], item: Listing) -> tuple[int, int, int]:
+    project = next(p for p in projects if p.slug == item.project_slug)
+    event = next(e for e in project.events if e.slug == item.event.slug)  # type: ignore[attr-defined]
+    year = event.start.year if isinstance(event.start.year, int) else 0
+    return (year, event.start.month, event.start.day)

@@ -1,0 +1,83 @@
+"""The records as open data: JSON (everything, all languages), CSV (one row per project and
+language) and the JSON Schema of a record, all generated from the same validated records."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from microsite.schema import Budget, Period, Project, ProjectsFile
+from microsite.viewmodel import project_view
+
+CSV_COLUMNS = [
+    "slug",
+    "language",
+    "text_origin",
+    "title",
+    "summary",
+    "status",
+    "period_start",
+    "period_end",
+    "places",
+    "implementer",
+    "partners",
+    "funding_programme",
+    "budget_total",
+    "budget_currency",
+    "budget_sources",
+    "target_groups",
+    "contact_emails",
+    "links",
+]
+
+
+def projects_json(projects: list[Project]) -> str:
+    """Every field of every record, exactly as validated; amounts stay exact decimal strings."""
+    data = ProjectsFile(projects=projects).model_dump(mode="json", exclude_defaults=False)
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def projects_schema() -> str:
+    schema = ProjectsFile.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Open-government project records (data/projects.yaml)"
+    return json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
+
+
+def projects_csv(projects: list[Project], languages: tuple[str, ...]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for project in projects:
+        for lang in languages:
+            writer.writerow(_row(project, lang))
+    return out.getvalue()
+
+
+def _row(project: Project, lang: str) -> dict[str, Any]:
+    view = project_view(project, lang)
+    period = project.period if isinstance(project.period, Period) else None
+    budget = project.budget if isinstance(project.budget, Budget) else None
+    join = "; ".join
+    return {
+        "slug": project.slug,
+        "language": lang,
+        "text_origin": "original" if lang == project.original_language else project.translations.get(lang, "missing"),  # type: ignore[call-overload]
+        "title": view.title.text,
+        "summary": view.summary.text,
+        "status": project.status,
+        "period_start": period.start.isoformat() if period and period.start else "",
+        "period_end": period.end.isoformat() if period and period.end else "",
+        "places": join(p.text for p in view.places),
+        "implementer": view.implementer.name.text if view.implementer else "",
+        "partners": join(p.name.text for p in view.partners),
+        "funding_programme": view.funding.programme.text if view.funding and view.funding.programme else "",
+        "budget_total": str(budget.total.amount) if budget else project.budget,
+        "budget_currency": budget.total.currency if budget else "",
+        "budget_sources": join(f"{s.amount.amount} {s.amount.currency}" for s in budget.sources) if budget else "",
+        "target_groups": join(t.text for t in view.target_groups),
+        "contact_emails": join(c.email for c in project.contacts if c.email),
+        "links": join(link.url for link in view.links if link.url),
+    }
