@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check schema catalogs clean
+.PHONY: build serve test check new-project schema catalogs clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: set PYTHON=/path/to/python3.11"; exit 1; }
@@ -23,9 +23,9 @@ $(VENV)/.test-installed: requirements/test.lock $(VENV)/.build-installed
 	$(BIN)/pip install --quiet -r requirements/test.lock
 	touch $@
 
-## build: the whole site into site/ (all four languages)
+## build: the whole site into site/ (all four languages); a failed build keeps the last good site/
 build: $(VENV)/.build-installed
-	$(BIN)/mkdocs build
+	$(BIN)/microsite build
 
 ## serve: a live preview at http://127.0.0.1:8000/ that rebuilds when content/ or data/ change
 serve: $(VENV)/.build-installed
@@ -42,6 +42,10 @@ test: $(VENV)/.test-installed
 	$(BIN)/ruff format --check src hooks tests
 	$(BIN)/mypy src hooks
 	$(BIN)/pytest -q
+
+## new-project: add a record to fill in, e.g. make new-project SLUG=open-data-opole LANGUAGE=pl
+new-project: $(VENV)/.build-installed
+	$(BIN)/microsite new-project $(SLUG) $(LANGUAGE)
 
 ## schema: rewrite schema/projects.schema.json (editors' autocompletion) from src/microsite/schema.py
 schema: $(VENV)/.build-installed

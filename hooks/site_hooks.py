@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +27,18 @@ _site: PreparedSite | None = None
 _site_inputs: object = None
 _pages: dict[str, PageEntry] = {}
 _finished_builds = 0
+_serving = False  # under `mkdocs serve`, a mistake keeps the last good pages up (see on_config)
+_problems: str | None = None  # the report shown on every page of the preview while there are mistakes
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 @event_priority(100)  # before mkdocs-static-i18n reads docs_dir
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _site_inputs
+    global _site, _site_inputs, _problems
     if not config.site_url:
         raise PluginError(
             "site_url is not set. Sitemaps, language alternates and calendar files need the site's "
@@ -48,8 +56,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _site is None or inputs != _site_inputs:
         try:
             _site = prepare_site(paths)
+            _problems = None
         except DataError as err:
-            raise PluginError(err.report()) from None
+            if not (_serving and _site is not None):
+                raise PluginError(err.report()) from None
+            # MkDocs' server would hang on a failed build; keep serving the last good pages instead,
+            # with the problems on screen and in the terminal.
+            _problems = err.report()
+            print(f"\n{_problems}\nThe preview shows the last good version until this is fixed.\n", file=sys.stderr)
         _site_inputs = inputs
         for note in _site.notes:
             log.info(note)
@@ -74,7 +88,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
     assert _site is not None
+    # the preview's banner: what is wrong in data/ or content/ (None when all is well)
     env.globals["microsite_not_found"] = not_found_messages(_site, _build_language(config))
+    env.globals["microsite_problems"] = _problems
     return env
 
 

@@ -134,6 +134,17 @@ def test_serve_rebuilds_when_the_data_changes(tmp_path: Path) -> None:
         data = site / "data" / "projects.yaml"
         data.write_text(data.read_text(encoding="utf-8").replace("Mały projekt", "Zmieniony projekt"), encoding="utf-8")
         assert wait_for(url, "Zmieniony projekt", 60), log_path.read_text()
+        # a mistake: the error is shown, and the last good pages stay up
+        data.write_text(
+            data.read_text(encoding="utf-8").replace("status: ongoing", "status: finished"), encoding="utf-8"
+        )
+        deadline = time.monotonic() + 60
+        while "problem found" not in log_path.read_text() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert "projects[0].status (project 'mini'): expected" in log_path.read_text()
+        page = fetch(url)
+        assert "Zmieniony projekt" in page
+        assert "This preview is out of date" in page and "status: finished" not in page
     finally:
         server.terminate()
         server.wait(timeout=10)

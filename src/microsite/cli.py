@@ -11,6 +11,8 @@ from microsite.linkcheck import check_site
 from microsite.open_data import projects_schema
 from microsite.problems import DataError
 from microsite.records import load_projects
+from microsite.safe_build import build_site
+from microsite.scaffold import new_project
 from microsite.site import SitePaths, prepare_site
 from microsite.translation_status import status_table, translation_status
 
@@ -22,6 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: here)")
     schema = commands.add_parser("schema", help="write the JSON Schema of the records (for editors' autocompletion)")
     schema.add_argument("output", nargs="?", default=Path("schema/projects.schema.json"), type=Path)
+    new = commands.add_parser("new-project", help="add a new project record with every required field")
+    new.add_argument("slug")
+    new.add_argument("language", help="the language of the source: el, bg, ka or pl")
+    build = commands.add_parser("build", help="build the site; replace site/ only when the build succeeds")
+    build.add_argument("--site-dir", default=Path("site"), type=Path)
     status = commands.add_parser("translation-status", help="show which text is original, translated or missing")
     status.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: here)")
     links = commands.add_parser("check-links", help="check every link and anchor of a built site")
@@ -37,6 +44,15 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"OK: {len(site.projects)} projects, {len(site.pages)} generated pages, no problems found.")
         return 0
+    if args.command == "new-project":
+        try:
+            print(new_project(SitePaths(Path(".").resolve()).data_file, args.slug, args.language))
+        except ValueError as err:
+            print(f"Nothing was added: {err}", file=sys.stderr)
+            return 1
+        return 0
+    if args.command == "build":
+        return build_site(Path(".").resolve(), args.site_dir)
     if args.command == "schema":
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(projects_schema(), encoding="utf-8")

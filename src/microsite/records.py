@@ -149,6 +149,17 @@ def _explain(path: tuple[str | int, ...], items: list[dict[str, Any]], loaded: L
             problems.append(
                 Problem(loaded.file, line, column, field, f"unknown field `{path[-1]}`", _did_you_mean(str(path[-1])))
             )
+        elif kind == "string_too_short":
+            problems.append(
+                Problem(
+                    loaded.file,
+                    line,
+                    column,
+                    field,
+                    "this text is empty",
+                    "write it, or write `not-stated` where the field allows it",
+                )
+            )
         elif kind == "string_pattern_mismatch" and path and path[-1] == "slug":
             problems.append(
                 Problem(

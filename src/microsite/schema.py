@@ -17,6 +17,7 @@ field list in the README. Conventions that every field follows:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -27,6 +28,7 @@ from babel.numbers import list_currencies
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     EmailStr,
     Field,
@@ -41,8 +43,27 @@ NotPublished = Literal["not-published"]
 TranslationMethod = Literal["machine-assisted-unreviewed", "human", "human-reviewed"]
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-LocalizedText = Text | dict[Lang, Text]
+# Record text may use Markdown, but a Markdown link may not smuggle in a script or data URL.
+UNSAFE_LINK = re.compile(r"(\]\(\s*<?|^\s*\[[^\]]*\]:\s*<?)\s*(javascript|vbscript|data|file):", re.I | re.M)
+
+
+def _safe_markdown(value: str) -> str:
+    if UNSAFE_LINK.search(value):
+        raise ValueError(
+            "a link in this text uses a forbidden address type; links may only be http, https, mailto or tel"
+        )
+    return value
+
+
+def _drop_unwritten(value: Any) -> Any:
+    """`{pl: "Tekst", el: ""}`: an empty translation is one not written yet, shown as missing."""
+    if isinstance(value, dict):
+        return {lang: text for lang, text in value.items() if text not in (None, "")}
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_safe_markdown)]
+LocalizedText = Annotated[Text | dict[Lang, Text], BeforeValidator(_drop_unwritten)]
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
@@ -282,7 +303,10 @@ class Project(Strict):
             if not isinstance(text, dict):
                 continue
             if self.original_language not in text:
-                raise ValueError(f"{path} has no text in the original language {self.original_language}")
+                raise ValueError(
+                    f"`{path}` has no text in the original language ({self.original_language}); "
+                    "write it there first, translations after"
+                )
             undeclared = [lang for lang in text if lang != self.original_language and lang not in self.translations]
             if undeclared:
                 raise ValueError(f"{path} has text in {', '.join(undeclared)}, which `translations` does not list")
@@ -304,6 +328,6 @@ def localized_texts(model: Any, path: str = "") -> list[tuple[str, str | dict[st
     elif isinstance(model, list):
         for index, item in enumerate(model):
             found += localized_texts(item, f"{path}[{index}]")
-    elif isinstance(model, dict) and model and set(model) <= set(LANGUAGES):
+    elif isinstance(model, dict) and set(model) <= set(LANGUAGES):  # {} too: nothing written yet
         found.append((path, model))
     return found

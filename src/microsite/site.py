@@ -16,6 +16,7 @@ from babel.support import Translations
 
 from microsite.calendar_files import calendar_events, event_ics, event_listings
 from microsite.catalogs import load_translations
+from microsite.content_check import check_content
 from microsite.formatting import own_language_name
 from microsite.jsonld import project_jsonld, script_json
 from microsite.languages import LANGUAGES
@@ -97,6 +98,7 @@ def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> Pr
         translations = load_translations(paths.locales_dir, languages)
     except DataError as err:
         problems += err.problems
+    problems += check_content(paths.content_dir, languages)
     narratives, narrative_problems = read_narratives(paths, projects, languages)
     problems += narrative_problems
     if problems:

@@ -67,6 +67,12 @@ def load_yaml(path: Path, display_name: str | None = None) -> LoadedYaml:
         ) from err
     if not text.strip():
         raise YamlProblem(name, 0, 0, (), "the file is empty", "it must start with `projects:`")
+    return parse_yaml(text, name)
+
+
+def parse_yaml(text: str, name: str, first_line: int = 1) -> LoadedYaml:
+    """Parse YAML text that starts on line `first_line` of file `name` (e.g. a page's front matter)."""
+    text = "\n" * (first_line - 1) + text  # so every reported line is the file's own
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
@@ -93,7 +99,7 @@ def _syntax_hint(problem: str, text: str, line: int) -> str:
         return "YAML does not allow tab characters for indentation; use spaces"
     if "found character '\\t'" in problem:
         return "YAML does not allow tab characters for indentation; use spaces"
-    if "end of the stream" in problem or "quoted scalar" in problem or "expected ','" in problem:
+    if ("end of" in problem and "stream" in problem) or "quoted scalar" in problem or "expected ','" in problem:
         return "a quotation mark or bracket is probably not closed on this line or a line above"
     return "check the indentation and the quotes on this line and the line before it"
 

@@ -1,0 +1,98 @@
+"""Checks of the pages people write in `content/`: language folders, text encoding, front matter."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from microsite.problems import Problem
+from microsite.yaml_source import YamlProblem, parse_yaml
+
+# Front matter keys that MkDocs or Material understand; anything else is most likely a typo.
+FRONT_MATTER_KEYS = ("title", "description", "hide", "icon", "status", "search", "tags", "template")
+
+
+def check_content(content_dir: Path, languages: tuple[str, ...], shown_as: str = "content") -> list[Problem]:
+    problems: list[Problem] = []
+    if not content_dir.is_dir():
+        return [
+            Problem(
+                shown_as,
+                0,
+                0,
+                "",
+                "the content folder does not exist",
+                f"create it with one folder per language: {', '.join(languages)}",
+            )
+        ]
+    for entry in sorted(content_dir.iterdir()):
+        name = f"{shown_as}/{entry.name}"
+        if entry.name.startswith("."):
+            continue
+        if entry.is_file():
+            problems.append(
+                Problem(
+                    name,
+                    0,
+                    0,
+                    "",
+                    "a page must be inside a language folder",
+                    f"move it into {shown_as}/<language>/ ({', '.join(languages)})",
+                )
+            )
+        elif entry.name not in languages:
+            close = difflib.get_close_matches(entry.name, languages, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else f"the languages are {', '.join(languages)}"
+            problems.append(Problem(name, 0, 0, "", f"`{entry.name}` is not one of the site's languages", hint))
+    for page in sorted(content_dir.rglob("*.md")):
+        problems += check_page(page, f"{shown_as}/{page.relative_to(content_dir).as_posix()}")
+    return problems
+
+
+def check_page(page: Path, name: str) -> list[Problem]:
+    raw = page.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return [
+            Problem(
+                name,
+                line,
+                1,
+                "",
+                "the file is not valid UTF-8 text",
+                "save the file as UTF-8 (in most editors: Save with encoding → UTF-8)",
+            )
+        ]
+    if not text.startswith("---\n"):
+        return []
+    end = text.find("\n---", 4)
+    if end == -1:
+        return [
+            Problem(
+                name,
+                1,
+                1,
+                "",
+                "the front matter that starts on line 1 is never closed",
+                "end it with a line of three dashes: ---",
+            )
+        ]
+    block = text[4 : end + 1]
+    if not block.strip():
+        return []
+    try:
+        loaded = parse_yaml(block, name, first_line=2)
+    except YamlProblem as err:
+        return [Problem(name, err.line, err.column, "", err.message, err.hint)]
+    if not isinstance(loaded.data, dict):
+        return [Problem(name, 2, 1, "", "the front matter must be a list of `key: value` lines")]
+    problems = []
+    for key in loaded.data:
+        if key not in FRONT_MATTER_KEYS:
+            line, column = loaded.position((key,), of_key=True)
+            close = difflib.get_close_matches(key, FRONT_MATTER_KEYS, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else f"known fields: {', '.join(FRONT_MATTER_KEYS)}"
+            problems.append(Problem(name, line, column, key, f"unknown front matter field `{key}`", hint))
+    return problems
