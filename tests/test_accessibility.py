@@ -1,0 +1,80 @@
+"""WCAG 2.1 AA (axe-core, run in a real headless Chromium) on every page type in every language,
+keyboard use, and text in another language marked as such."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+
+from microsite.languages import LANGUAGES
+
+from .test_browser import browser, served_site  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.browser
+AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")  # axe-core, shipped on PyPI
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGE_TYPES = [
+    "index.html",
+    "projects/index.html",
+    "projects/weopengov.html",
+    "projects/digital-participation-vidin.html",
+    "events.html",
+    "about.html",
+    "open-data.html",
+    "translation-status.html",
+]
+PAGES = ["index.html", "404.html"] + [f"{lang}/{page}" for lang in LANGUAGES for page in PAGE_TYPES]
+
+
+def axe_violations(page: object) -> list[str]:
+    page.add_script_tag(path=str(AXE_SCRIPT))  # type: ignore[attr-defined]
+    result = page.evaluate(  # type: ignore[attr-defined]
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_AA
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:4]}"
+        for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_wcag_violations(served_site: str, browser: object, path: str) -> None:  # noqa: F811
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(served_site + path, wait_until="networkidle")
+    violations = axe_violations(page)
+    page.close()
+    assert violations == []
+
+
+def test_keyboard_reaches_skip_link_and_language_switcher(served_site: str, browser: object) -> None:  # noqa: F811
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(served_site + "bg/projects/avatar.html", wait_until="networkidle")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    assert page.evaluate("getComputedStyle(document.activeElement).transform") == "none" or page.evaluate(
+        "document.activeElement.getBoundingClientRect().height > 0"
+    )
+    for _ in range(40):  # walk the header with the keyboard until a language link has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('lang') === 'pl'"):
+            break
+    else:
+        raise AssertionError("the language switcher cannot be reached with the keyboard")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    page.wait_for_url(served_site + "pl/projects/avatar.html")
+    page.close()
+
+
+def test_georgian_text_renders_in_the_self_hosted_font(served_site: str, browser: object, tmp_path: Path) -> None:  # noqa: F811
+    page = browser.new_page(viewport={"width": 420, "height": 900})  # type: ignore[attr-defined]
+    fonts: list[str] = []
+    page.on("response", lambda r: fonts.append(r.url) if r.url.endswith(".woff2") and r.ok else None)
+    page.goto(served_site + "ka/projects/avatar.html", wait_until="networkidle")
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("document.fonts.check('16px \"Noto Sans Georgian\"', 'ქართული')")
+    assert any("noto-sans-georgian" in url and url.startswith(served_site) for url in fonts)
+    page.screenshot(path=str(tmp_path / "georgian.png"))
+    page.close()
