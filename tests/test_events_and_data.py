@@ -14,7 +14,7 @@ from icalendar import Calendar
 
 from microsite.calendar_files import calendar_events, event_ics, event_listings
 from microsite.languages import LANGUAGES
-from microsite.open_data import projects_csv, projects_json, projects_schema
+from microsite.open_data import funders_schema, projects_csv, projects_json, projects_schema
 from microsite.records import load_projects
 from microsite.schema import Budget, ProjectsFile
 from microsite.site import REPO_DIR
@@ -133,6 +133,7 @@ def test_open_data_files_and_pages_are_published(built_site: Path) -> None:
         assert (built_site / lang / "events.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
 
 
-def test_committed_json_schema_is_current() -> None:
+def test_committed_json_schemas_are_current() -> None:
     """Run `make schema` when this fails: the record format changed."""
     assert (REPO_DIR / "schema" / "projects.schema.json").read_text(encoding="utf-8") == projects_schema()
+    assert (REPO_DIR / "schema" / "funders.schema.json").read_text(encoding="utf-8") == funders_schema()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from microsite.languages import LANGUAGES
 from microsite.linkcheck import check_site
-from microsite.open_data import projects_schema
+from microsite.open_data import funders_schema, projects_schema
 from microsite.problems import DataError
 from microsite.records import load_projects
 from microsite.safe_build import build_site
@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate data/ and content/ without building")
     check.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: here)")
     schema = commands.add_parser("schema", help="write the JSON Schema of the records (for editors' autocompletion)")
-    schema.add_argument("output", nargs="?", default=Path("schema/projects.schema.json"), type=Path)
+    schema.add_argument("folder", nargs="?", default=Path("schema"), type=Path)
     new = commands.add_parser("new-project", help="add a new project record with every required field")
     new.add_argument("slug")
     new.add_argument("language", help="the language of the source: el, bg, ka or pl")
@@ -54,9 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         return build_site(Path(".").resolve(), args.site_dir)
     if args.command == "schema":
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(projects_schema(), encoding="utf-8")
-        print(f"wrote {args.output}")
+        args.folder.mkdir(parents=True, exist_ok=True)
+        for name, text in (("projects.schema.json", projects_schema()), ("funders.schema.json", funders_schema())):
+            (args.folder / name).write_text(text, encoding="utf-8")
+            print(f"wrote {args.folder / name}")
         return 0
     if args.command == "translation-status":
         projects = load_projects(SitePaths(args.site.resolve()).data_file, "data/projects.yaml")

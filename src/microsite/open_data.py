@@ -8,7 +8,9 @@ import io
 import json
 from typing import Any
 
-from microsite.schema import Budget, Period, Project, ProjectsFile
+from pydantic import BaseModel
+
+from microsite.schema import Budget, FundersFile, Period, Project, ProjectsFile
 from microsite.viewmodel import project_view
 
 CSV_COLUMNS = [
@@ -40,9 +42,17 @@ def projects_json(projects: list[Project]) -> str:
 
 
 def projects_schema() -> str:
-    schema = ProjectsFile.model_json_schema(mode="validation")
+    return _schema(ProjectsFile, "Open-government project records (data/projects.yaml)")
+
+
+def funders_schema() -> str:
+    return _schema(FundersFile, "Funding programmes and their acknowledgements (data/funders.yaml)")
+
+
+def _schema(model: type[BaseModel], title: str) -> str:
+    schema = model.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Open-government project records (data/projects.yaml)"
+    schema["title"] = title
     return json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
 
 

@@ -6,13 +6,15 @@ import difflib
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from microsite.problems import DataError, Problem
-from microsite.schema import Project, ProjectsFile
+from microsite.schema import FundersFile, FundingProgramme, Project, ProjectsFile
 from microsite.yaml_source import LoadedYaml, YamlProblem, load_yaml
+
+FileModel = TypeVar("FileModel", ProjectsFile, FundersFile)
 
 # Pydantic error types that only say "this value has the wrong shape": when one branch of a choice
 # (e.g. `not-stated` or a full budget) gets further into the value, these are noise.
@@ -37,23 +39,37 @@ SHAPE_ERRORS = {
 }
 
 
-def load_projects(path: Path, display_name: str | None = None) -> list[Project]:
-    """Parse and validate the records file; raise DataError listing every problem."""
+def load_projects(path: Path, display_name: str | None = None, programmes: set[str] | None = None) -> list[Project]:
+    """Parse and validate the records file; raise DataError listing every problem.
+
+    `programmes`: the ids in data/funders.yaml, to check each project's `funding.programme_id`."""
+    context = {"programmes": programmes} if programmes is not None else None
+    return _load(path, display_name, ProjectsFile, "projects", context).projects
+
+
+def load_funders(path: Path, display_name: str | None = None) -> list[FundingProgramme]:
+    """Parse and validate the funding programmes file (acknowledgements, logos)."""
+    return _load(path, display_name, FundersFile, "programmes").programmes
+
+
+def _load(
+    path: Path, display_name: str | None, model: type[FileModel], top_key: str, context: dict[str, Any] | None = None
+) -> FileModel:
     try:
         loaded = load_yaml(path, display_name)
     except YamlProblem as err:
         field = _dotted(err.path)
         raise DataError([Problem(err.file, err.line, err.column, field, err.message, err.hint)]) from None
     if not isinstance(loaded.data, dict):
-        raise DataError([Problem(loaded.file, 1, 1, "", "the file must start with `projects:`")])
-    problems = duplicate_slugs(loaded)
+        raise DataError([Problem(loaded.file, 1, 1, "", f"the file must start with `{top_key}:`")])
+    problems = duplicate_slugs(loaded) if top_key == "projects" else []
     try:
-        projects = ProjectsFile.model_validate(loaded.data).projects
+        result = model.model_validate(loaded.data, context=context)
     except ValidationError as err:
         problems += problems_from(err, loaded)
     if problems:
         raise DataError(problems)
-    return projects
+    return result
 
 
 def duplicate_slugs(loaded: LoadedYaml) -> list[Problem]:

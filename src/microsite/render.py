@@ -15,6 +15,7 @@ from babel.support import Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from microsite.schema import FundingProgramme
 from microsite.viewmodel import ProjectView
 
 
@@ -57,7 +58,9 @@ class Renderer:
     def render(self, template: str, lang: str, **context: Any) -> str:
         return self.environments[lang].get_template(template).render(page_lang=lang, **context)
 
-    def project_page(self, view: ProjectView, narrative: str | None, jsonld: str = "") -> str:
+    def project_page(
+        self, view: ProjectView, narrative: str | None, jsonld: str = "", programme: FundingProgramme | None = None
+    ) -> str:
         # Absolute: MkDocs builds one language at a time and cannot resolve links into another.
         original_url = urljoin(self.site_url, f"{view.original_language}/projects/{view.slug}.html")
         return self.render(
@@ -67,6 +70,10 @@ class Renderer:
             narrative=Markup(narrative) if narrative else None,
             original_url=original_url,
             jsonld=Markup(jsonld),
+            acknowledgement=programme.acknowledgement[view.lang] if programme else None,  # type: ignore[index]
+            logo=programme.logo if programme and programme.logo != "not-available" else None,
+            logo_alt=programme.name if programme else "",
+            site_url=self.site_url,
         )
 
     def projects_index(self, views: list[ProjectView], lang: str) -> str:

@@ -33,6 +33,8 @@ from pydantic import (
     EmailStr,
     Field,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -258,6 +260,7 @@ class Budget(Strict):
 
 
 class Funding(Strict):
+    programme_id: Slug | None = None  # the programme in data/funders.yaml whose acknowledgement applies
     programme: LocalizedText | NotStated
     programme_budget: Money | None = None
     funders: list[LocalizedText] = []
@@ -267,6 +270,14 @@ class Funding(Strict):
     fund_operators: list[Organization] = []
     programme_links: list[Link] = []
     statement: LocalizedText | None = None  # the funding sentence as the source words it
+
+    @field_validator("programme_id")
+    @classmethod
+    def _known_programme(cls, value: str | None, info: ValidationInfo) -> str | None:
+        known = (info.context or {}).get("programmes")
+        if value is not None and known is not None and value not in known:
+            raise ValueError(f"{value!r} is not a programme in data/funders.yaml (known: {', '.join(sorted(known))})")
+        return value
 
 
 class Project(Strict):
@@ -315,6 +326,27 @@ class Project(Strict):
 
 class ProjectsFile(Strict):
     projects: list[Project]  # slugs must be unique: checked with their line in records.py
+
+
+class FundingProgramme(Strict):
+    id: Slug
+    name: Text
+    # the sentence the programme's publicity rules require, in every language of the site
+    acknowledgement: dict[Lang, Text]
+    logo: (
+        Annotated[str, StringConstraints(pattern=r"^assets/logos/[a-z0-9._-]+\.(svg|png)$")] | Literal["not-available"]
+    )
+
+    @model_validator(mode="after")
+    def _every_language(self) -> FundingProgramme:
+        missing = [lang for lang in LANGUAGES if lang not in self.acknowledgement]
+        if missing:
+            raise ValueError(f"the acknowledgement of {self.id!r} is missing in {', '.join(missing)}")
+        return self
+
+
+class FundersFile(Strict):
+    programmes: list[FundingProgramme]
 
 
 def localized_texts(model: Any, path: str = "") -> list[tuple[str, str | dict[str, str]]]:

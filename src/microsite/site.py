@@ -22,9 +22,9 @@ from microsite.jsonld import project_jsonld, script_json
 from microsite.languages import LANGUAGES
 from microsite.open_data import projects_csv, projects_json, projects_schema
 from microsite.problems import DataError, Problem
-from microsite.records import load_projects
+from microsite.records import load_funders, load_projects
 from microsite.render import Renderer
-from microsite.schema import Project
+from microsite.schema import FundingProgramme, Project
 from microsite.staging import split_front_matter, stage
 from microsite.translation_status import translation_status
 from microsite.viewmodel import project_view
@@ -64,12 +64,16 @@ class SitePaths:
         return self.site_dir / "data" / "projects.yaml"
 
     @property
+    def funders_file(self) -> Path:
+        return self.site_dir / "data" / "funders.yaml"
+
+    @property
     def stage_dir(self) -> Path:
         return self.site_dir / "build" / "pages"
 
     def fingerprint(self) -> tuple[tuple[str, int, int], ...]:
         """Sizes and times of every input file: when it changes, the site must be prepared anew."""
-        files = [self.data_file]
+        files = [self.data_file, *([self.funders_file] if self.funders_file.exists() else [])]
         for folder in (self.content_dir, self.templates_dir, self.locales_dir):
             files += sorted(folder.rglob("*")) if folder.is_dir() else []
         return tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files if f.is_file())
@@ -80,6 +84,7 @@ class PreparedSite:
     paths: SitePaths
     projects: list[Project]
     translations: dict[str, Translations]
+    funders: dict[str, FundingProgramme]
     pages: dict[str, str] = field(default_factory=dict)  # generated files by path in docs_dir
     notes: list[str] = field(default_factory=list)  # what the build report should say
 
@@ -89,9 +94,16 @@ def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> Pr
     # Each check runs even when an earlier one failed, so that every problem is listed at once.
     problems: list[Problem] = []
     projects: list[Project] = []
+    funders: list[FundingProgramme] = []
     translations: dict[str, Translations] = {}
+    try:  # optional: a site whose projects name no funding programme needs no funders.yaml
+        if paths.funders_file.exists():
+            funders = load_funders(paths.funders_file, _display(paths, paths.funders_file))
+    except DataError as err:
+        problems += err.problems
     try:
-        projects = load_projects(paths.data_file, _display(paths, paths.data_file))
+        known = {programme.id for programme in funders} if not problems else None
+        projects = load_projects(paths.data_file, _display(paths, paths.data_file), known)
     except DataError as err:
         problems += err.problems
     try:
@@ -104,7 +116,7 @@ def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> Pr
     if problems:
         raise DataError(problems)
 
-    site = PreparedSite(paths, projects, translations)
+    site = PreparedSite(paths, projects, translations, {programme.id: programme for programme in funders})
     site.pages = render_pages(site, narratives, languages)
     site.pages |= data_files(site, languages)
     _, left_out = calendar_events(projects)
@@ -140,8 +152,14 @@ def render_pages(
         pages[f"{lang}/projects/index.md"] = renderer.projects_index(views, lang)
         for project, view in zip(site.projects, views, strict=True):
             page_url = urljoin(site.paths.site_url, f"{lang}/projects/{view.slug}.html")
+            programme = (
+                site.funders.get(project.funding.programme_id or "") if project.funding != "not-stated" else None
+            )
             pages[f"{lang}/projects/{view.slug}.md"] = renderer.project_page(
-                view, narratives.get((lang, view.slug)), script_json(project_jsonld(project, lang, page_url))
+                view,
+                narratives.get((lang, view.slug)),
+                script_json(project_jsonld(project, lang, page_url)),
+                programme,
             )
     return pages
 

@@ -1,0 +1,65 @@
+"""Funder compliance: each programme's acknowledgement, in every language, on every project page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from microsite.languages import LANGUAGES
+from microsite.problems import DataError
+from microsite.records import load_funders, load_projects
+from microsite.schema import Funding
+from microsite.site import REPO_DIR
+
+FUNDERS = {p.id: p for p in load_funders(REPO_DIR / "data" / "funders.yaml")}
+PROJECTS = load_projects(REPO_DIR / "data" / "projects.yaml", programmes=set(FUNDERS))
+
+
+def test_every_funded_seed_project_names_a_programme() -> None:
+    named = {p.slug: p.funding.programme_id for p in PROJECTS if isinstance(p.funding, Funding)}
+    assert named == {
+        "weopengov": "eea-active-citizens-fund-greece",
+        "civic-platform-open-governance": "eea-ngo-programme-bulgaria",
+        "digital-participation-vidin": "european-social-fund",
+        "opolskie-ngo-cooperation": "european-social-fund",
+    }
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_project_pages_show_their_funders_acknowledgement(built_site: Path, lang: str) -> None:
+    for project in PROJECTS:
+        html = (built_site / lang / "projects" / f"{project.slug}.html").read_text(encoding="utf-8")
+        blocks = re.findall(r'<div class="funder-acknowledgement">\s*<p>(.*?)</p>', html, re.S)
+        if isinstance(project.funding, Funding) and project.funding.programme_id:
+            assert blocks == [FUNDERS[project.funding.programme_id].acknowledgement[lang]]  # type: ignore[index]
+        else:
+            assert blocks == []  # AVATAR: the source names no funder
+
+
+def test_an_acknowledgement_missing_in_a_language_stops_the_build(tmp_path: Path) -> None:
+    text = (REPO_DIR / "data" / "funders.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "funders.yaml"
+    broken.write_text(re.sub(r"\n      ka: [^\n]*", "", text, count=1), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_funders(broken, "data/funders.yaml")
+    (problem,) = raised.value.problems
+    assert problem.file == "data/funders.yaml" and problem.line == 8 and problem.field == "programmes[0]"
+    assert "acknowledgement of 'eea-active-citizens-fund-greece' is missing in ka" in problem.message
+
+
+def test_an_unknown_programme_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    text = (REPO_DIR / "data" / "projects.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "projects.yaml"
+    broken.write_text(text.replace("programme_id: european-social-fund", "programme_id: esf", 1), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_projects(broken, "data/projects.yaml", programmes=set(FUNDERS))
+    (problem,) = raised.value.problems
+    line = text[: text.index("programme_id: european-social-fund")].count("\n") + 1
+    assert (problem.line, problem.field, problem.record) == (
+        line,
+        "projects[3].funding.programme_id",
+        "digital-participation-vidin",
+    )
+    assert "'esf' is not a programme in data/funders.yaml" in problem.message
