@@ -33,7 +33,7 @@ TIMEZONE = {"el": "Europe/Athens", "bg": "Europe/Sofia", "ka": "Asia/Tbilisi", "
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 # Vocabulary of the real records (data/projects.yaml), so word and line lengths are realistic.
-WORDS = {
+VOCABULARY = {
     "el": (
         "πολιτών κοινωνίας διακυβέρνηση μεταξύ δημόσιων συμμετοχής οργανώσεων ανοικτή είναι κυβερνητικών "
         "ανάπτυξη συνεργασίας ενίσχυση διακυβέρνησης καθώς τοπικής ψηφιακής φορέων ανοιχτή δημόσιας "
@@ -42,7 +42,7 @@ WORDS = {
         "δημιουργία θέματα διοίκησης συνάντηση ικανοτήτων ενημέρωσης πληροφορίες υπηρεσιών εκδήλωση "
         "κουλτούρας επιχειρήσεις βελτίωση περιφέρεια μηχανισμών πρόγραμμα στοχεύει ίδρυμα μέσων εργαλείο "
         "και για την των της στο με από σε το"
-    ).split(),
+    ),
     "bg": (
         "управление гражданското общество организации открито гражданите проекта между сътрудничество "
         "участие неправителствените решения както организациите политики които данни преход институции "
@@ -52,7 +52,7 @@ WORDS = {
         "повишаване услуги власти добро област бизнеса служба сектор икономическо периода обществените "
         "фондация създаването въпросите разработване изграждане допринася инструмент анализ събитие "
         "и на за в с от по да се към"
-    ).split(),
+    ),
     "ka": (
         "სამოქალაქო საჯარო ციფრული არასამთავრობო საზოგადოების შორის მონაწილეობის პროექტი მმართველობის "
         "ადგილობრივი რომელიც თანამშრომლობის ასევე ორგანიზაციებს შესახებ გადაწყვეტილებების "
@@ -62,7 +62,7 @@ WORDS = {
         "კვლევითი ყველა ინფორმაციის შემუშავება სამიზნე მონაცემთა კულტურის საშუალო მცირე "
         "მუნიციპალიტეტების ტრანსფორმაციის მექანიზმების განვითარება ინიციატივების შექმნა ახალი "
         "ტექნოლოგიების და რომ ეს ან"
-    ).split(),
+    ),
     "pl": (
         "społeczeństwa obywatelskiego obywateli rzecz otwartego publicznych projekt współpracy organizacji "
         "cyfrowej województwa udziału publicznej rządzenia rządu projektu ramach między polityk które "
@@ -71,8 +71,9 @@ WORDS = {
         "administracji realizacji upowszechnienie informacji docelowych usług kultury wśród średnich małych "
         "miast władzami lokalnymi dotyczących mechanizmów inicjatyw sieci sektora źródło żółty gęśla "
         "i w na z do dla oraz się przez"
-    ).split(),
+    ),
 }
+WORDS = {lang: text.split() for lang, text in VOCABULARY.items()}
 PLACES = {
     "el": ("Αθήνα", "Θεσσαλονίκη", "Πάτρα", "Ηράκλειο", "Λάρισα", "Βόλος", "Ιωάννινα", "Καβάλα"),
     "bg": ("София", "Пловдив", "Варна", "Бургас", "Русе", "Видин", "Плевен", "Стара Загора"),
@@ -101,7 +102,7 @@ class Generator:
         self.rng = random.Random(seed)
 
     # -- text ---------------------------------------------------------------------------------
-    def sentence(self, lang: str, low: int = 8, high: int = 24) -> str:
+    def sentence(self, lang: str, low: int = 8, high: int = 20) -> str:
         words = [self.rng.choice(WORDS[lang]) for _ in range(self.rng.randint(low, high))]
         if self.rng.random() < 0.15:  # some Markdown, as editors write it
             index = self.rng.randrange(len(words))
@@ -109,7 +110,9 @@ class Generator:
         if self.rng.random() < 0.05:
             words.append(f"([{self.rng.choice(WORDS[lang])}](https://example.org/{self.rng.randint(1, 999)}))")
         text = " ".join(words)
-        return text[0].upper() + text[1:] + "."
+        if lang != "ka":  # Georgian script has no capital letters in running text
+            text = text[0].upper() + text[1:]
+        return text + "."
 
     def paragraph(self, lang: str, sentences: tuple[int, int] = (2, 4)) -> str:
         return " ".join(self.sentence(lang) for _ in range(self.rng.randint(*sentences)))
@@ -122,6 +125,12 @@ class Generator:
             if self.rng.random() < 0.92:
                 text[lang] = make(lang)
         return text
+
+    def names(self, record: dict[str, Any], low: int, high: int) -> list[Any]:
+        return [
+            self.localized(record, lambda lang: self.sentence(lang, 2, 5).rstrip("."))
+            for _ in range(self.rng.randint(low, high))
+        ]
 
     def texts(self, record: dict[str, Any], low: int, high: int, sentences: tuple[int, int] = (1, 2)) -> list[Any]:
         return [
@@ -251,7 +260,7 @@ class Generator:
         record["title"] = self.localized(r, lambda lang: self.sentence(lang, 5, 12).rstrip("."))
         if self.rng.random() < 0.4:
             record["headline"] = self.localized(r, lambda lang: self.sentence(lang))
-        record["summary"] = self.localized(r, lambda lang: self.paragraph(lang, (2, 5)))
+        record["summary"] = self.localized(r, lambda lang: self.paragraph(lang, (2, 4)))
         record["status"] = self.rng.choice(("planned", "ongoing", "completed", "not-stated"))
         record["period"] = self.period()
         places = self.rng.sample(range(8), self.rng.randint(1, 3))
@@ -263,12 +272,16 @@ class Generator:
             record["funding"] = {
                 "programme": self.localized(r, lambda lang: programme),
                 "programme_budget": self.money(self.rng.randint(1_000_000, 50_000_000) * 100, "EUR"),
-                "funders": self.texts(r, 1, 3, (1, 1)),
+                "funders": self.names(r, 1, 3),
                 "mechanism": self.localized(r, lambda lang: self.sentence(lang)),
                 "programme_description": self.localized(r, lambda lang: self.paragraph(lang)),
-                "programme_parts": self.texts(r, 0, 3, (1, 1)),
-                "fund_operators": [self.organization(r, index * 10 + k, role=False) for k in range(self.rng.randint(0, 2))],
-                "programme_links": [{"label": programme, "url": f"https://{programme.split()[0].lower()}.example.org/"}],
+                "programme_parts": self.names(r, 0, 3),
+                "fund_operators": [
+                    self.organization(r, index * 10 + k, role=False) for k in range(self.rng.randint(0, 2))
+                ],
+                "programme_links": [
+                    {"label": programme, "url": f"https://{programme.split()[0].lower()}.example.org/"}
+                ],
                 "statement": self.localized(r, lambda lang: self.paragraph(lang, (1, 2))),
             }
         record["budget"] = self.budget(original, r)
@@ -276,9 +289,9 @@ class Generator:
         record["partners"] = [self.organization(r, index * 10 + k) for k in range(1, self.rng.randint(1, 7))]
         record["context"] = self.texts(r, 0, 2)
         record["goals"] = self.texts(r, 1, 4)
-        record["activities"] = self.texts(r, 0, 7, (1, 1))
+        record["activities"] = self.texts(r, 0, 6, (1, 1))
         record["results"] = self.texts(r, 0, 4)
-        record["target_groups"] = self.texts(r, 0, 3, (1, 1))
+        record["target_groups"] = self.names(r, 0, 3)
         record["events"] = [self.event(r, k) for k in range(self.rng.choice((0, 0, 1, 1, 2, 3, 4)))]
         record["contacts"] = [self.contact(original, index * 10 + k) for k in range(self.rng.randint(1, 2))]
         record["links"] = [
@@ -312,10 +325,13 @@ class Generator:
         sections = "".join(
             f"\n## {self.sentence(lang, 2, 4).rstrip('.')}\n\n{self.paragraph(lang, (3, 6))}\n" for _ in range(3)
         )
-        return f"# {self.sentence(lang, 2, 4).rstrip('.')}\n\n{self.paragraph(lang)}\n{sections}\n[→](translation-status.md)\n"
+        title = self.sentence(lang, 2, 4).rstrip(".")
+        return f"# {title}\n\n{self.paragraph(lang)}\n{sections}\n[→](translation-status.md)\n"
 
     def narrative(self, lang: str) -> str:
-        return f"## {self.sentence(lang, 2, 5).rstrip('.')}\n\n{self.paragraph(lang, (3, 6))}\n\n{self.paragraph(lang)}\n"
+        return (
+            f"## {self.sentence(lang, 2, 5).rstrip('.')}\n\n{self.paragraph(lang, (3, 6))}\n\n{self.paragraph(lang)}\n"
+        )
 
 
 def make_records(n: int, seed: int) -> tuple[list[dict[str, Any]], dict[str, str]]:
@@ -351,7 +367,8 @@ def write_site(target: Path, n: int, seed: int, code: Path) -> Path:
     body = yaml.safe_dump({"projects": records}, allow_unicode=True, sort_keys=False, width=120)
     (target / "data" / "projects.yaml").write_text(header + body, encoding="utf-8")
     for extra in sorted((code / "data").glob("*.yaml")) if (code / "data").is_dir() else []:
-        shutil.copy(extra, target / "data" / extra.name)  # other data files the code requires
+        if extra.name != "projects.yaml":  # other data files the code requires (e.g. funders.yaml)
+            shutil.copy(extra, target / "data" / extra.name)
     for relative, text in content.items():
         path = target / "content" / relative
         path.parent.mkdir(parents=True, exist_ok=True)

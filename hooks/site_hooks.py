@@ -51,6 +51,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.site_url,
         data_licence=open_data.get("licence"),
         data_licence_url=open_data.get("licence_url"),
+        accessibility=config.extra.get("accessibility") or {},
     )
     inputs = paths.fingerprint()
     if _site is None or inputs != _site_inputs:

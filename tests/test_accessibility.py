@@ -24,6 +24,8 @@ PAGE_TYPES = [
     "about.html",
     "open-data.html",
     "translation-status.html",
+    "accessibility.html",
+    "privacy.html",
 ]
 PAGES = ["index.html", "404.html"] + [f"{lang}/{page}" for lang in LANGUAGES for page in PAGE_TYPES]
 

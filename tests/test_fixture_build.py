@@ -15,7 +15,7 @@ from microsite.languages import LANGUAGES
 from .conftest import FIXTURES, make_fixture_site, run_mkdocs
 
 HOME = {f"{lang}/index.md": f"# Home {lang}\n\n[Projects](projects/index.md)\n" for lang in LANGUAGES} | {
-    f"{lang}/about.md": f"# About {lang}\n" for lang in LANGUAGES
+    f"{lang}/{name}.md": f"# {name} {lang}\n" for lang in LANGUAGES for name in ("about", "privacy")
 }
 NARRATIVE = "## Nasza historia\n\nTekst napisany przez *redakcję*. {{ nie szablon }}\n"
 
@@ -44,6 +44,8 @@ def test_fixture_site_has_exactly_the_expected_pages_and_merges_the_narrative(tm
             "events.html",
             "open-data.html",
             "translation-status.html",
+            "accessibility.html",
+            "privacy.html",
             "projects/index.html",
             "projects/mini.html",
         )

@@ -65,6 +65,8 @@ def test_twenty_project_pages_and_an_index_per_language(built_site: Path) -> Non
             "events.html",
             "open-data.html",
             "translation-status.html",
+            "accessibility.html",
+            "privacy.html",
         }
 
 

@@ -13,7 +13,7 @@ from microsite.problems import DataError
 from microsite.records import load_projects
 from microsite.safe_build import build_site
 from microsite.scaffold import new_project
-from microsite.site import SitePaths, prepare_site
+from microsite.site import SitePaths, prepare_site, settings_from_config_file
 from microsite.translation_status import status_table, translation_status
 
 
@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "check":
         try:
-            site = prepare_site(SitePaths(args.site.resolve()))
+            site = prepare_site(settings_from_config_file(args.site.resolve()))  # both may raise DataError
         except DataError as err:
             print(err.report(), file=sys.stderr)
             return 1

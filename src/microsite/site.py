@@ -10,10 +10,13 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
+import yaml
 from babel.support import Translations
 
+from microsite import formatting
 from microsite.calendar_files import calendar_events, event_ics, event_listings
 from microsite.catalogs import load_translations
 from microsite.content_check import check_content
@@ -43,7 +46,7 @@ NOT_FOUND_TEXT = N_("The page you asked for does not exist. It may have moved.")
 NOT_FOUND_HOME = N_("Go to the home page")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SitePaths:
     """Where one site's files are. A site is a folder with content/ and data/ (the repo itself,
     or a test fixture); templates and catalogs are shared."""
@@ -52,6 +55,7 @@ class SitePaths:
     site_url: str = ""
     data_licence: str | None = None  # from mkdocs.yml extra.open_data; None: not chosen yet
     data_licence_url: str | None = None
+    accessibility: dict[str, Any] = field(default_factory=dict)  # mkdocs.yml extra.accessibility
     templates_dir: Path = REPO_DIR / "templates"
     locales_dir: Path = REPO_DIR / "locales"
 
@@ -73,10 +77,38 @@ class SitePaths:
 
     def fingerprint(self) -> tuple[tuple[str, int, int], ...]:
         """Sizes and times of every input file: when it changes, the site must be prepared anew."""
-        files = [self.data_file, *([self.funders_file] if self.funders_file.exists() else [])]
+        files = [self.data_file, self.site_dir / "mkdocs.yml"]
+        files += [self.funders_file] if self.funders_file.exists() else []
         for folder in (self.content_dir, self.templates_dir, self.locales_dir):
             files += sorted(folder.rglob("*")) if folder.is_dir() else []
         return tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files if f.is_file())
+
+
+def settings_from_config_file(site_dir: Path, site_url: str = "") -> SitePaths:
+    """The site's settings read from mkdocs.yml without MkDocs (for `microsite check`)."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    # MkDocs tags (!ENV, !!python/...) are not needed here; read them as "no value".
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    config_file = site_dir / "mkdocs.yml"
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) if config_file.exists() else {}
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise DataError([Problem("mkdocs.yml", line, column, "", f"the YAML cannot be read: {err.problem}")]) from None
+    extra = (config or {}).get("extra") or {}
+    open_data = extra.get("open_data") or {}
+    return SitePaths(
+        site_dir,
+        site_url or "http://127.0.0.1:8000/",
+        open_data.get("licence"),
+        open_data.get("licence_url"),
+        extra.get("accessibility") or {},
+    )
 
 
 @dataclass
@@ -111,6 +143,7 @@ def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> Pr
     except DataError as err:
         problems += err.problems
     problems += check_content(paths.content_dir, languages)
+    problems += check_accessibility_settings(paths.accessibility, languages)
     narratives, narrative_problems = read_narratives(paths, projects, languages)
     problems += narrative_problems
     if problems:
@@ -138,6 +171,9 @@ def render_pages(
         pages[f"{lang}/events.md"] = renderer.render(
             "events.md.j2", lang, listings=event_listings(site.projects, lang, today), feed=bool(calendar_ready)
         )
+        pages[f"{lang}/accessibility.md"] = accessibility_statement(
+            renderer, site.paths.accessibility, lang, site.paths.site_url
+        )
         pages[f"{lang}/open-data.md"] = renderer.render(
             "open_data.md.j2",
             lang,
@@ -162,6 +198,66 @@ def render_pages(
                 programme,
             )
     return pages
+
+
+ACCESSIBILITY_STATUSES = ("fully-compliant", "partially-compliant", "non-compliant")
+
+
+def check_accessibility_settings(settings: dict[str, Any], languages: tuple[str, ...]) -> list[Problem]:
+    where = "mkdocs.yml"
+    if not settings:
+        return [
+            Problem(
+                where,
+                0,
+                0,
+                "extra.accessibility",
+                "the accessibility statement settings are missing",
+                "see the `accessibility:` block in the repository's mkdocs.yml",
+            )
+        ]
+    problems = []
+    if settings.get("status") not in ACCESSIBILITY_STATUSES:
+        problems.append(
+            Problem(
+                where,
+                0,
+                0,
+                "extra.accessibility.status",
+                f"expected one of {', '.join(ACCESSIBILITY_STATUSES)}; found {settings.get('status')!r}",
+            )
+        )
+    for index, issue in enumerate(settings.get("known_issues") or []):
+        missing = [lang for lang in languages if not (isinstance(issue, dict) and issue.get(lang))]
+        if missing:
+            problems.append(
+                Problem(
+                    where,
+                    0,
+                    0,
+                    f"extra.accessibility.known_issues[{index}]",
+                    f"this known issue is not written in {', '.join(missing)}",
+                    "every language's statement must list every known issue",
+                )
+            )
+    return problems
+
+
+def accessibility_statement(renderer: Renderer, settings: dict[str, Any], lang: str, site_url: str) -> str:
+    def day(value: object) -> str | None:
+        return formatting.date(value, lang) if isinstance(value, dt.date) else None
+
+    return renderer.render(
+        f"accessibility/{lang}.md.j2",
+        lang,
+        site_url=site_url,
+        status=settings["status"],
+        last_review=day(settings.get("last_review")),
+        published=day(settings.get("published")),
+        method=settings.get("method"),
+        contact=settings.get("contact"),
+        known_issues=[issue[lang] for issue in settings.get("known_issues") or []],
+    )
 
 
 def build_date() -> dt.datetime:

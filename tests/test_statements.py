@@ -1,0 +1,73 @@
+"""Accessibility statements (from the mkdocs.yml block) and privacy pages, in every language."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from microsite.languages import LANGUAGES
+from microsite.site import check_accessibility_settings, settings_from_config_file
+
+REPO = Path(__file__).resolve().parents[1]
+SETTINGS = settings_from_config_file(REPO).accessibility
+
+
+def text_of(site: Path, lang: str, page: str) -> str:
+    html = (site / lang / page).read_text(encoding="utf-8")
+    main = html[html.index('<article class="md-content__inner') : html.index("</article>")]
+    return " ".join(re.sub(r"<[^>]+>", " ", main).split())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_statement_lists_every_known_issue_and_says_what_is_not_given(built_site: Path, lang: str) -> None:
+    text = text_of(built_site, lang, "accessibility.html")
+    assert "EN 301 549" in text or lang == "pl"
+    for issue in SETTINGS["known_issues"]:
+        assert " ".join(issue[lang].split()) in text
+    not_given = {
+        "el": "δεν έχει δώσει ακόμη",
+        "bg": "все още не е посочил",
+        "ka": "ჯერ არ მიუთითებია",
+        "pl": "nie podał jeszcze",
+    }
+    assert not_given[lang] in text  # the contact is null in mkdocs.yml: said, not invented
+
+
+def test_polish_statement_follows_the_deklaracja_dostepnosci_structure(built_site: Path) -> None:
+    html = (built_site / "pl" / "accessibility.html").read_text(encoding="utf-8")
+    headings = re.findall(r"<h2[^>]*>(.*?)<a", html)
+    assert headings == [
+        "Stan dostępności cyfrowej",
+        "Treści niedostępne",
+        "Przygotowanie deklaracji dostępności",
+        "Informacje zwrotne i dane kontaktowe",
+        "Procedura wnioskowo-skargowa",
+        "Dostępność architektoniczna",
+        "Aplikacje mobilne",
+    ]
+    text = text_of(built_site, "pl", "accessibility.html")
+    assert "Data publikacji strony internetowej: nie podano" in text
+    assert "Data ostatniej istotnej aktualizacji: 23 listopada 2026" in text
+    assert "Rzecznika Praw Obywatelskich" in text
+
+
+def test_statement_settings_are_checked() -> None:
+    assert check_accessibility_settings(SETTINGS, LANGUAGES) == []
+    broken = {**SETTINGS, "status": "compliant", "known_issues": [{"pl": "Tylko po polsku"}]}
+    problems = check_accessibility_settings(broken, LANGUAGES)
+    assert [p.field for p in problems] == ["extra.accessibility.status", "extra.accessibility.known_issues[0]"]
+    assert "not written in el, bg, ka" in problems[1].message
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_privacy_page_says_what_is_not_collected(built_site: Path, lang: str) -> None:
+    no_cookies = {
+        "el": "Δεν χρησιμοποιεί cookies",
+        "bg": "Не използва бисквитки",
+        "ka": "არ იყენებს ქუქი-ფაილებს",
+        "pl": "Nie używa plików cookie",
+    }
+    text = text_of(built_site, lang, "privacy.html")
+    assert no_cookies[lang] in text
