@@ -48,7 +48,7 @@ CODE_PATHS = ("src", "hooks", "templates", "locales", "overrides", "mkdocs.yml",
 VARIANTS = ("ours", "stage", "plain", "hugo")
 DESCRIPTIONS = {
     "ours": "our full build: `python -m mkdocs build` with hooks (records → pages → site)",
-    "stage": "our pipeline alone: records → Markdown in build/pages/ (`prepare_site`), no MkDocs",
+    "stage": "our pipeline alone: records → Markdown in build/pages/ (the hook's `on_config`), no MkDocs build",
     "plain": "plain MkDocs + Material + static-i18n, no hooks, on the same Markdown pages",
     "hugo": "Hugo with the minimal layout in bench/hugo/, on the same Markdown pages",
 }
@@ -75,6 +75,7 @@ class Run:
     peak_mb: float
     returncode: int
     timed_out: bool = False
+    load_before: float = 0.0  # 1-minute load average when the run started (other work on the machine)
 
 
 @dataclass
@@ -99,6 +100,7 @@ class Result:
 # -- running one command -------------------------------------------------------------------------
 def measure(cmd: list[str], cwd: Path, env: dict[str, str], log: Path, timeout: float) -> Run:
     """Wall time, CPU time and peak RSS of one child process (and its waited-for children)."""
+    load_before = os.getloadavg()[0]
     with log.open("wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
@@ -121,6 +123,7 @@ def measure(cmd: list[str], cwd: Path, env: dict[str, str], log: Path, timeout: 
         peak_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
         returncode=proc.returncode,
         timed_out=timed_out.is_set(),
+        load_before=load_before,
     )
 
 
@@ -200,9 +203,10 @@ class Bench:
             return measure(cmd, site, self.env, log, timeout), out
         if variant == "stage":
             shutil.rmtree(site / "build", ignore_errors=True)
+            # exactly what our hook does first: read mkdocs.yml, then its on_config (prepare_site)
             script = (
-                "from pathlib import Path; from microsite.site import SitePaths, prepare_site; "
-                f"prepare_site(SitePaths(Path('.').resolve(), {SITE_URL!r}))"
+                "from mkdocs.config import load_config; config = load_config('mkdocs.yml'); "
+                "[hook.on_config(config) for hook in config['hooks'].values()]"
             )
             return measure([sys.executable, "-c", script], site, self.env, log, timeout), site / "build" / "pages"
         if variant == "plain":
@@ -220,8 +224,10 @@ class Bench:
     def prepare_others(self, site: Path) -> int:
         """The plain MkDocs and Hugo sites, from the Markdown our pipeline wrote; returns the page count."""
         pages = site / "build" / "pages"
-        if not pages.is_dir():  # our build was skipped: make the pages without MkDocs
+        if not (pages / "index.md").is_file():  # our build was skipped: make the pages without MkDocs
             self.run_variant("stage", site, site.parent / "stage-for-pages.log")
+        if not (pages / "index.md").is_file():
+            return 0
         base = site.parent
         plain = base / "plain"
         shutil.rmtree(plain, ignore_errors=True)
@@ -327,7 +333,9 @@ def benchmark(args: argparse.Namespace, code: Path) -> tuple[list[Result], dict[
             result = Result(variant, n)
             results.append(result)
             earlier = [r for r in results if r.variant == variant and r.n < n]
-            if any(r.runs and not r.ok for r in earlier) or any(r.skipped for r in earlier):
+            if variant in ("plain", "hugo") and not pages:
+                result.skipped = "no pages to build: our pipeline failed (see the ours and stage logs)"
+            elif any(r.runs and not r.ok for r in earlier) or any(r.skipped for r in earlier):
                 result.skipped = "stopped at a smaller N (timed out, failed or skipped there)"
             elif (guess := predicted_wall(earlier, n)) and guess > args.timeout:
                 result.skipped = f"predicted {guess / 60:.0f} min > limit of {args.timeout / 60:.0f} min"
@@ -507,6 +515,13 @@ def observations(args: argparse.Namespace, by: dict[tuple[str, int], Result], ge
             f"- N={biggest}: the search index escapes every Greek, Cyrillic and Georgian letter as `\\uXXXX`;"
             f" written as UTF-8 it would be {utf8 / 2**20:.1f} MB instead of {len(raw) / 2**20:.1f} MB"
             f" ({100 * utf8 / len(raw):.0f} %)."
+        )
+    loads = [run.load_before for result in by.values() for run in result.runs]
+    if loads:
+        notes.append(
+            f"- The 1-minute load average when each build started ranged from {min(loads):.2f} to {max(loads):.2f}"
+            f" on {len(os.sched_getaffinity(0))} CPUs; above about 1, other work shared the machine and the"
+            " times are pessimistic."
         )
     gen = ", ".join(f"N={n}: {s:.1f} s" for n, s in generated.items())
     notes.append(f"- Writing and validating the synthetic sites (not part of any build): {gen}.")

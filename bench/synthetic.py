@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import re
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -92,6 +93,8 @@ PEOPLE = {
     "ka": ("ნინო ბერიძე", "გიორგი კაპანაძე", "თამარ გელაშვილი", "დავით მამულაშვილი"),
     "pl": ("Kalina Polok", "Jan Kowalski", "Małgorzata Wiśniewska", "Łukasz Żółkiewski"),
 }
+# Pages of the nav that the build makes itself; every other page in the nav is written by people.
+GENERATED = {"projects/index.md", "events.md", "open-data.md", "translation-status.md", "accessibility.md"}
 PROGRAMMES = ("Active citizens fund", "EEA Grants", "Interreg", "Horizon Europe", "ESF+")
 
 
@@ -328,20 +331,34 @@ class Generator:
         title = self.sentence(lang, 2, 4).rstrip(".")
         return f"# {title}\n\n{self.paragraph(lang)}\n{sections}\n[→](translation-status.md)\n"
 
+    def page(self, lang: str) -> str:
+        return f"# {self.sentence(lang, 1, 3).rstrip('.')}\n\n{self.paragraph(lang, (3, 6))}\n"
+
     def narrative(self, lang: str) -> str:
         return (
             f"## {self.sentence(lang, 2, 5).rstrip('.')}\n\n{self.paragraph(lang, (3, 6))}\n\n{self.paragraph(lang)}\n"
         )
 
 
-def make_records(n: int, seed: int) -> tuple[list[dict[str, Any]], dict[str, str]]:
+def written_pages(config: str) -> list[str]:
+    """The pages people write: those in the nav of mkdocs.yml that the build does not make."""
+    pages = {"index.md", "about.md"}
+    for match in re.finditer(r"^\s*nav:\s*\[(.*)\]\s*$", config, flags=re.M):
+        pages |= {page.strip() for page in match.group(1).split(",")}
+    return sorted(pages - GENERATED)
+
+
+def make_records(
+    n: int, seed: int, pages: tuple[str, ...] = ("about.md", "index.md")
+) -> tuple[list[Any], dict[str, str]]:
     """N records and the content pages (path under content/ -> Markdown)."""
     gen = Generator(seed)
     records = [gen.project(index) for index in range(n)]
     content: dict[str, str] = {}
     for lang in LANGS:
-        content[f"{lang}/index.md"] = gen.home(lang)
-        content[f"{lang}/about.md"] = gen.about(lang)
+        for page in pages:
+            text = gen.home(lang) if page == "index.md" else gen.about(lang) if page == "about.md" else gen.page(lang)
+            content[f"{lang}/{page}"] = text
     for record in records:  # a longer story on about one project page in ten
         for lang in LANGS:
             if gen.rng.random() < 0.1:
@@ -358,11 +375,12 @@ def mkdocs_config(code: Path) -> str:
 
 
 def write_site(target: Path, n: int, seed: int, code: Path) -> Path:
-    records, content = make_records(n, seed)
+    config = mkdocs_config(code)
+    records, content = make_records(n, seed, tuple(written_pages(config)))
     if target.exists():
         shutil.rmtree(target)
     (target / "data").mkdir(parents=True)
-    (target / "mkdocs.yml").write_text(mkdocs_config(code), encoding="utf-8")
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     header = f"# Synthetic records for the benchmark (bench/synthetic.py, N={n}, seed={seed}).\n"
     body = yaml.safe_dump({"projects": records}, allow_unicode=True, sort_keys=False, width=120)
     (target / "data" / "projects.yaml").write_text(header + body, encoding="utf-8")
