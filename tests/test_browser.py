@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -18,7 +19,10 @@ from .conftest import REPO, run_mkdocs
 from .test_fixture_build import free_port
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's chromium here; CHROMIUM=/path picks another installed Chromium or Chrome (e.g. on CI runners).
+CHROMIUM = (
+    os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("google-chrome") or "/usr/bin/chromium"
+)
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
