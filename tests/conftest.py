@@ -12,6 +12,17 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 SITE_URL = "https://sites.example.org/microsite/"
+# The pages every language has, besides the project pages.
+LANGUAGE_PAGES = (
+    "index.html",
+    "about.html",
+    "events.html",
+    "open-data.html",
+    "translation-status.html",
+    "accessibility.html",
+    "privacy.html",
+    "projects/index.html",
+)
 
 
 def run_mkdocs(config_dir: Path, site_dir: Path, site_url: str = SITE_URL) -> subprocess.CompletedProcess[str]:

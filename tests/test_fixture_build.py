@@ -12,7 +12,7 @@ from pathlib import Path
 
 from microsite.languages import LANGUAGES
 
-from .conftest import FIXTURES, make_fixture_site, run_mkdocs
+from .conftest import FIXTURES, LANGUAGE_PAGES, make_fixture_site, run_mkdocs
 
 HOME = {f"{lang}/index.md": f"# Home {lang}\n\n[Projects](projects/index.md)\n" for lang in LANGUAGES} | {
     f"{lang}/{name}.md": f"# {name} {lang}\n" for lang in LANGUAGES for name in ("about", "privacy")
@@ -36,19 +36,7 @@ def test_fixture_site_has_exactly_the_expected_pages_and_merges_the_narrative(tm
     out = tmp_path / "out"
     pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html"))
     expected = ["404.html", "index.html"] + [
-        f"{lang}/{name}"
-        for lang in LANGUAGES
-        for name in (
-            "index.html",
-            "about.html",
-            "events.html",
-            "open-data.html",
-            "translation-status.html",
-            "accessibility.html",
-            "privacy.html",
-            "projects/index.html",
-            "projects/mini.html",
-        )
+        f"{lang}/{name}" for lang in LANGUAGES for name in (*LANGUAGE_PAGES, "projects/mini.html")
     ]
     assert pages == sorted(expected)
     polish = (out / "pl" / "projects" / "mini.html").read_text(encoding="utf-8")

@@ -148,51 +148,30 @@ def _explain(path: tuple[str | int, ...], items: list[dict[str, Any]], loaded: L
     for item in items:
         if len(shape) > 1 and item in shape:
             continue
-        kind = item["type"]
-        if kind == "missing":
-            parent_line, parent_column = loaded.position(path[:-1])
-            problems.append(
-                Problem(
-                    loaded.file,
-                    parent_line,
-                    parent_column,
-                    field,
-                    "this required field is missing",
-                    "add it; write `not-stated` if the source does not give it",
-                )
-            )
-        elif kind == "extra_forbidden":
-            problems.append(
-                Problem(loaded.file, line, column, field, f"unknown field `{path[-1]}`", _did_you_mean(str(path[-1])))
-            )
-        elif kind == "string_too_short":
-            problems.append(
-                Problem(
-                    loaded.file,
-                    line,
-                    column,
-                    field,
-                    "this text is empty",
-                    "write it, or write `not-stated` where the field allows it",
-                )
-            )
-        elif kind == "string_pattern_mismatch" and path and path[-1] == "slug":
-            problems.append(
-                Problem(
-                    loaded.file,
-                    line,
-                    column,
-                    field,
-                    f"{item['input']!r} is not a valid slug",
-                    "use lowercase letters a-z, digits and single hyphens, e.g. `open-data-vidin`",
-                )
-            )
-        else:
-            message = _plain(item)
-            if item["type"] in SHAPE_ERRORS:
-                message = f"expected {message}; found {_found(item)}"
-            problems.append(Problem(loaded.file, line, column, field, message))
+        message, hint = _message(item, path)
+        # a missing field is reported where its record (or group) starts
+        where = loaded.position(path[:-1]) if item["type"] == "missing" else (line, column)
+        problems.append(Problem(loaded.file, *where, field, message, hint))
     return problems
+
+
+def _message(item: dict[str, Any], path: tuple[str | int, ...]) -> tuple[str, str]:
+    """The plain-words message and hint for one pydantic error."""
+    kind = item["type"]
+    if kind == "missing":
+        return "this required field is missing", "add it; write `not-stated` if the source does not give it"
+    if kind == "extra_forbidden":
+        return f"unknown field `{path[-1]}`", _did_you_mean(str(path[-1]))
+    if kind == "string_too_short":
+        return "this text is empty", "write it, or write `not-stated` where the field allows it"
+    if kind == "string_pattern_mismatch" and path and path[-1] == "slug":
+        return (
+            f"{item['input']!r} is not a valid slug",
+            "use lowercase letters a-z, digits and single hyphens, e.g. `open-data-vidin`",
+        )
+    if kind in SHAPE_ERRORS:
+        return f"expected {_plain(item)}; found {_found(item)}", ""
+    return _plain(item), ""
 
 
 def _plain(item: dict[str, Any]) -> str:
