@@ -54,7 +54,7 @@ schema: $(VENV)/.build-installed
 ## catalogs: extract interface strings from templates and code, and merge them into the .po files
 catalogs: $(VENV)/.build-installed
 	$(BIN)/pybabel extract -F babel.cfg -o locales/messages.pot --no-location --omit-header -k _ -k N_ -k ngettext:1,2 .
-	$(BIN)/pybabel update -i locales/messages.pot -d locales --no-location --omit-header
+	$(BIN)/pybabel update -i locales/messages.pot -d locales --width 100
 
 clean:
 	rm -rf site build

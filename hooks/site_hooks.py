@@ -16,6 +16,8 @@ from mkdocs.structure.pages import Page
 from microsite.alternates import PageEntry, alternate_links, write_sitemaps
 from microsite.languages import LANGUAGES
 from microsite.problems import DataError
+from microsite.search_index import write_site_indexes
+from microsite.search_strings import search_strings
 from microsite.site import PreparedSite, SitePaths, not_found_messages, prepare_site
 
 # mkdocs-static-i18n runs one MkDocs build per language in this same process, and `mkdocs serve`
@@ -89,9 +91,20 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
     assert _site is not None
-    # the preview's banner: what is wrong in data/ or content/ (None when all is well)
     env.globals["microsite_not_found"] = not_found_messages(_site, _build_language(config))
+    # the preview's banner: what is wrong in data/ or content/ (None when all is well)
     env.globals["microsite_problems"] = _problems
+    # the per-language search box (overrides/partials/microsite-search.html); none on the root pages
+    lang = _build_language(config)
+    env.globals["microsite_search"] = (
+        {
+            "index": f"{lang}/search-index.js",
+            "lang": lang,
+            "strings": search_strings(_site.translations[lang].gettext, _site.translations[lang].ngettext, lang),
+        }
+        if lang in LANGUAGES
+        else None
+    )
     return env
 
 
@@ -112,6 +125,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     languages_built = len(getattr(i18n, "build_languages", [None]))
     if _finished_builds == languages_built:  # the outermost build, after every language
         write_sitemaps(Path(config.site_dir), list(_pages.values()), config.site_url or "")
+        write_site_indexes(Path(config.site_dir), list(LANGUAGES))
 
 
 def _build_language(config: MkDocsConfig) -> str:

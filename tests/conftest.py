@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from .search_pages import write_search_pages
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 SITE_URL = "https://sites.example.org/microsite/"
@@ -60,3 +62,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_mkdocs(REPO, site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+@pytest.fixture
+def search_site(tmp_path: Path) -> Path:
+    """A small built-looking site for the search tests: /<lang>/projects/*.html and the root."""
+    return write_search_pages(tmp_path)

@@ -10,7 +10,7 @@ import pytest
 
 from microsite.languages import LANGUAGES
 
-from .test_browser import browser, served_site  # noqa: F401  (fixtures)
+from .test_browser import browser, browser_site, served_site  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")  # axe-core, shipped on PyPI

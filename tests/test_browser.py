@@ -51,12 +51,20 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def browser_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The real site, built for the address it is served from: (folder, base URL)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     site_dir = tmp_path_factory.mktemp("browser") / "site"
     result = run_mkdocs(REPO, site_dir, site_url=base)
     assert result.returncode == 0, result.stderr
+    return site_dir, base
+
+
+@pytest.fixture(scope="module")
+def served_site(browser_site: tuple[Path, str]) -> Iterator[str]:
+    site_dir, base = browser_site
+    port = int(base.rsplit(":", 1)[1].strip("/"))
     handler = functools.partial(SiteHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -1,13 +1,17 @@
 /* Site search, one index per language section: <lang>/search-index.js, written at build time by
- * search/build_index.py. No framework, no request to anyone but this site, works from file:// too.
+ * src/microsite/search_index.py. No framework, no request to anyone but this site, works from file:// too.
  *
- * normalise, tokenize, stem and search are the same algorithm as in build_index.py (the tests run
+ * normalise, tokenize, stem and search are the same algorithm as in search_index.py (the tests run
  * both on the whole vocabulary of the built site and compare).
  */
 (function (root) {
   "use strict";
 
-  var EXTRA_FOLDS = { "ł": "l", "đ": "d", "ø": "o", "ß": "ss", "ς": "σ", "ı": "i" };
+  // ASCII only in this file, so that it works whatever encoding the page declares:
+  // l with stroke, d with stroke, o with stroke, sharp s, final sigma to sigma, dotless i
+  // (as _EXTRA_FOLDS in search_index.py)
+  var EXTRA_FOLDS = { "\u0142": "l", "\u0111": "d", "\u00f8": "o", "\u00df": "ss", "\u03c2": "\u03c3", "\u0131": "i" };
+  var EXTRA = /[\u0142\u0111\u00f8\u00df\u03c2\u0131]/g;
   var MARK = /^\p{M}$/u;
   var CYRILLIC = /^\p{Script=Cyrillic}$/u;
   var WORD = /[\p{L}\p{N}]+/gu;
@@ -24,7 +28,7 @@
       }
       out.push(ch);
     }
-    return out.join("").normalize("NFC").replace(/[łđøßςı]/g, function (c) { return EXTRA_FOLDS[c]; });
+    return out.join("").normalize("NFC").replace(EXTRA, function (c) { return EXTRA_FOLDS[c]; });
   }
 
   function tokenize(text) {
@@ -56,7 +60,7 @@
     return index;
   }
 
-  // Pages containing every query word (any of its forms), best first; as search() in build_index.py.
+  // Pages containing every query word (any of its forms), best first; as search() in search_index.py.
   function search(index, query, prefix) {
     if (prefix === undefined) prefix = true;
     prepare(index);
@@ -140,7 +144,7 @@
     }
     var end = Math.min(text.length, start + length);
     var pos = start;
-    if (start > 0) fragment.append("… ");
+    if (start > 0) fragment.append("\u2026 ");
     hits.forEach(function (h) {
       if (h[0] < pos || h[1] > end) return;
       fragment.append(text.slice(pos, h[0]));
@@ -150,7 +154,7 @@
       pos = h[1];
     });
     fragment.append(text.slice(pos, end));
-    if (end < text.length) fragment.append(" …");
+    if (end < text.length) fragment.append(" \u2026");
     return fragment;
   }
 
@@ -159,6 +163,7 @@
       loadIndex.promise = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
         script.src = src;
+        script.charset = "utf-8";  // whatever the page's encoding
         script.async = true;
         script.onload = function () { resolve(prepare(root.micrositeSearchIndex)); };
         script.onerror = function () { loadIndex.promise = null; reject(new Error("search index: " + src)); };

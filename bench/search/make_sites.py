@@ -1,8 +1,8 @@
 """Make the sites the benchmark compares, from one real build (no change to the repo's templates).
 
-    python search/bench/make_sites.py /tmp/search-site /tmp/own-site /tmp/pf-site
+    python bench/search/make_sites.py /tmp/search-site /tmp/own-site /tmp/pf-site
 
-- own: the real build plus <lang>/search-index.js (build_index.py), search.js/css, and in every
+- own: the real build plus <lang>/search-index.js (microsite.search_index), microsite-search.js/css, and in every
   language page the rendered overrides/partials/microsite-search.html put where Material's search
   box was (what the proposed header override does); Material's search box removed.
 - pagefind: the real build, Material's search box replaced by Pagefind's default UI, the article
@@ -21,12 +21,13 @@ from pathlib import Path
 
 import jinja2
 
-HERE = Path(__file__).resolve().parent
-SEARCH = HERE.parent
-sys.path.insert(0, str(SEARCH))
+import microsite.search_index as build_index
+from microsite.catalogs import load_translations
+from microsite.search_strings import search_strings
 
-import build_index  # noqa: E402
-import messages  # noqa: E402
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+OVERRIDES = REPO / "overrides"
 
 LANGUAGES = ["el", "bg", "ka", "pl"]
 # Material's search button and dialog in the header
@@ -60,11 +61,12 @@ def make_own(base: Path, out: Path) -> None:
     shutil.copytree(base, out)
     shutil.rmtree(out / "search")  # Material's lunr index is not used
     build_index.write_site_indexes(out, LANGUAGES)
-    shutil.copy(SEARCH / "search.js", out / "assets" / "microsite-search.js")
-    shutil.copy(SEARCH / "search.css", out / "assets" / "microsite-search.css")
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(SEARCH / "overrides"), autoescape=True)
+    shutil.copy(OVERRIDES / "assets" / "javascripts" / "microsite-search.js", out / "assets" / "microsite-search.js")
+    shutil.copy(OVERRIDES / "assets" / "microsite-search.css", out / "assets" / "microsite-search.css")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(OVERRIDES), autoescape=True)
     for lang in LANGUAGES:
-        strings = messages.proposed_strings(lang)
+        catalog = load_translations(REPO / "locales", LANGUAGES)[lang]
+        strings = search_strings(catalog.gettext, catalog.ngettext, lang)
         for path in sorted((out / lang).rglob("*.html")):
             page_url = path.relative_to(out).as_posix()
             env.filters["url"] = lambda target, page_url=page_url: relative(target, page_url)
@@ -88,7 +90,8 @@ def make_pagefind(base: Path, out: Path) -> None:
     for path in sorted(out.rglob("*.html")):
         page_url = path.relative_to(out).as_posix()
         html = path.read_text(encoding="utf-8")
-        html = html.replace('<article class="md-content__inner', '<article data-pagefind-body class="md-content__inner', 1)
+        article = '<article class="md-content__inner'
+        html = html.replace(article, article.replace("<article", "<article data-pagefind-body"), 1)
         if path.parent != out:  # language pages get the UI; the root chooser and 404 do not
             ui = '<div id="pagefind-search" class="md-header__option"></div>'
             html = replace_material_search(html, ui)
@@ -99,7 +102,7 @@ def make_pagefind(base: Path, out: Path) -> None:
             html = html.replace(
                 "</body>",
                 f'<script src="{js}"></script>\n<script>new PagefindUI({{element: "#pagefind-search", '
-                "showSubResults: true, debounceTimeoutMs: 0}});</script>\n</body>",
+                "showSubResults: true, debounceTimeoutMs: 0});</script>\n</body>",
                 1,
             )
         path.write_text(html, encoding="utf-8")

@@ -1,9 +1,9 @@
-"""Per-language search index for the built site: one file per language section, read by search.js.
+"""Per-language search index for the built site: one file per language section, read by microsite-search.js.
 
 Pure functions (text in, data out) plus one function that walks a built site. No MkDocs import:
 the hook only has to call `write_site_indexes(site_dir, languages)` after the last language build.
 
-The same normalisation, tokenisation and stemming run in the browser (search.js) on the query.
+The same normalisation, tokenisation and stemming run in the browser (microsite-search.js) on the query.
 The stemmer is data (a suffix list per language, shipped inside the index), so the browser and the
 build cannot disagree about it; tests/test_search_parity.py checks the two implementations on the
 whole vocabulary of the real site with node.
@@ -34,7 +34,7 @@ _BREVE = "\u0306"
 def normalise(text: str) -> str:
     """Lowercase and drop accents and diacritics: ą→a, ł→l, ύ/ϋ→υ, ς→σ, ѝ→и (but Cyrillic й stays й).
 
-    Same steps as `normalise` in search.js: lowercase, NFKD, drop every combining mark except the
+    Same steps as `normalise` in microsite-search.js: lowercase, NFKD, drop every combining mark except the
     breve of a Cyrillic letter, NFC, then the few letters that have no decomposition.
     """
     decomposed = unicodedata.normalize("NFKD", text.lower())
@@ -68,6 +68,8 @@ def tokenize(text: str) -> list[str]:
 # --- stemming -------------------------------------------------------------------------------------
 
 # Light suffix stripping, applied once, longest suffix first, keeping at least `min_stem` letters.
+# (Bulgarian has no bare "-та/-то/-те": бюджета would lose its т; the articles after a vowel are
+# covered by "-ата", "-ото", "-ето", "-ите".)
 # Suffixes are written normalised (no accents, σ for ς). They conflate the common noun and adjective
 # forms (cases, number, the Bulgarian article); they do not try to be a morphological analyser.
 STEMMERS: dict[str, dict[str, Any]] = {
@@ -86,7 +88,7 @@ STEMMERS: dict[str, dict[str, Any]] = {
             "ищата", "овете",
             "ията", "ието",
             "ият", "ите", "ата", "ото", "ето", "ове", "ища",
-            "ът", "ят", "ия", "ие", "ии", "та", "то", "те",
+            "ът", "ят", "ия", "ие", "ии",
             "а", "я", "о", "е", "и",
         ],
     },
@@ -113,7 +115,7 @@ STEMMERS: dict[str, dict[str, Any]] = {
 
 
 def stem(word: str, rules: dict[str, Any]) -> str:
-    """`word` is already normalised. Same algorithm as `stem` in search.js."""
+    """`word` is already normalised. Same algorithm as `stem` in microsite-search.js."""
     min_stem = int(rules["min_stem"])
     for suffix in rules["suffixes"]:  # sorted longest first by `stemmer_rules`
         if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
@@ -177,6 +179,8 @@ class _PageParser(HTMLParser):
                 self._article_depth = 1
             return
         if tag in _VOID:
+            if tag in ("br", "hr") and not self._skip_depth:
+                self._buf.append(" ")
             return
         self._article_depth += 1
         if self._skip_depth or tag in _SKIP or "headerlink" in (a.get("class") or "").split():
@@ -298,7 +302,7 @@ def write_site_indexes(site_dir: Path, languages: list[str]) -> dict[str, tuple[
     return sizes
 
 
-# --- the reference search (the same algorithm as search.js; used by the tests) ---------------------
+# --- the reference search (the same algorithm as microsite-search.js; used by the tests) ---------------------
 
 
 def search(index: dict[str, Any], query: str, prefix: bool = True) -> list[dict[str, Any]]:
@@ -354,7 +358,7 @@ def _log(x: float) -> float:
     return math.log(x) if x > 0 else 0.0
 
 
-def main() -> None:  # python search/build_index.py SITE_DIR [lang …]
+def main() -> None:  # python -m microsite.search_index SITE_DIR [lang …]
     import sys
 
     site_dir = Path(sys.argv[1])

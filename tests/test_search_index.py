@@ -1,0 +1,146 @@
+"""The index builder's pure functions: folding, words, stems, pages, the per-language index, search."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import microsite.search_index as b
+
+from .search_pages import TEXTS
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Współpraca", "wspolpraca"),
+        ("Marszałkowski ŁÓDŹ", "marszalkowski lodz"),
+        ("προϋπολογισμός", "προυπολογισμοσ"),
+        ("ΠΡΟΫΠΟΛΟΓΙΣΜΌΣ", "προυπολογισμοσ"),
+        ("Νάй ѝ", "ναй и"),  # Cyrillic й keeps its breve; the accent of ѝ goes
+        ("бюджетът", "бюджетът"),
+        ("ბიუჯეტი", "ბიუჯეტი"),
+        ("ﬁnanse", "finanse"),
+    ],
+)
+def test_normalise_folds_case_and_diacritics(text: str, expected: str) -> None:
+    assert b.normalise(text) == expected
+
+
+def test_tokenize_keeps_georgian_words_whole_and_drops_punctuation() -> None:
+    assert b.tokenize("„ადგილობრივი დემოკრატიის“ (ALDA), 21-ე") == ["ადგილობრივი", "დემოკრატიის", "alda", "21", "ე"]
+    assert b.tokenize("(GRNET) «Φοίνικας» „Feniks”") == ["grnet", "φοινικασ", "feniks"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "forms"),
+    [
+        ("pl", ["współpraca", "współpracy", "współpracę", "współpracą", "współpracami", "wspolpraca"]),
+        ("pl", ["organizacja", "organizacji", "organizacje", "organizacjami", "organizacjach"]),
+        ("pl", ["opolskie", "opolskiego", "opolskim", "opolska", "opolskiej"]),
+        ("bg", ["бюджет", "бюджета", "бюджетът", "бюджети", "бюджетите"]),
+        ("bg", ["община", "общини", "общините", "общината"]),
+        ("el", ["προϋπολογισμός", "προϋπολογισμού", "προϋπολογισμό", "προϋπολογισμοί", "προϋπολογισμών"]),
+        ("el", ["διακυβέρνηση", "διακυβέρνησης", "διακυβερνήσεις", "διακυβερνήσεων"]),
+        ("ka", ["ბიუჯეტი", "ბიუჯეტის", "ბიუჯეტს", "ბიუჯეტში", "ბიუჯეტით"]),
+        ("ka", ["მუნიციპალიტეტი", "მუნიციპალიტეტების", "მუნიციპალიტეტებისა", "მუნიციპალიტეტს"]),
+    ],
+)
+def test_inflected_forms_share_a_stem(lang: str, forms: list[str]) -> None:
+    rules = b.stemmer_rules(lang)
+    assert len({b.stem(b.normalise(f), rules) for f in forms}) == 1
+
+
+def test_stemmer_keeps_a_minimum_stem_and_tries_longest_suffix_first() -> None:
+    rules = b.stemmer_rules("pl")
+    assert rules["suffixes"] == sorted(rules["suffixes"], key=lambda s: (-len(s), s))
+    assert b.stem("ami", rules) == "ami"  # nothing left otherwise
+    assert b.stem("grupami", rules) == "grup"
+
+
+def test_parse_page_reads_the_article_only_split_at_headings() -> None:
+    html = (
+        '<html lang="pl"><head><title>T - S</title></head><body><nav>menu</nav>'
+        '<article class="md-content__inner"><h1 id="t">Tytuł<a class="headerlink" href="#t">¶</a></h1>'
+        "<p>Wstęp.</p><h2 id='a'>Partnerzy<a class='headerlink' href='#a'>¶</a></h2><ul><li>Feniks</li>"
+        '<li>Gmina<br>Opole</li></ul><script type="application/ld+json">{"x": 1}</script>'
+        "<h3 id='b'>Miejsca</h3><p>Widyń</p></article><footer>stopka</footer></body></html>"
+    )
+    page = b.parse_page(html, "p.html")
+    assert page is not None
+    assert (page.lang, page.title) == ("pl", "Tytuł")
+    assert [(s.anchor, s.heading, s.text) for s in page.sections] == [
+        ("", "Tytuł", "Wstęp."),
+        ("a", "Partnerzy", "Feniks Gmina Opole"),
+        ("b", "Miejsca", "Widyń"),
+    ]
+
+
+def test_parse_page_skips_noindex_pages() -> None:
+    html = '<html lang="pl"><head><meta name="robots" content="noindex"></head><body></body></html>'
+    assert b.parse_page(html, "x.html") is None
+
+
+def test_each_language_gets_its_own_index_file(search_site: Path) -> None:
+    sizes = b.write_site_indexes(search_site, ["el", "bg", "ka", "pl"])
+    for lang in ["el", "bg", "ka", "pl"]:
+        script = (search_site / lang / b.INDEX_FILE).read_text(encoding="utf-8")
+        assert script.startswith("window.micrositeSearchIndex=")
+        index = json.loads(script.split("=", 1)[1].rstrip(";\n"))
+        assert index["lang"] == lang
+        assert {url for url, _ in index["pages"]} == {p[0] for p in TEXTS[lang]}
+        assert "navigation" not in index["terms"] and "jsonld" not in index["terms"]  # article text only
+        assert 0 < sizes[lang][1] < sizes[lang][0]
+
+
+def _urls(search_site: Path, lang: str, query: str) -> list[str]:
+    index = b.build_index(b.site_pages(search_site, lang), lang)
+    return [r["url"] for r in b.search(index, query)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "url"),
+    [
+        ("pl", "współpraca", "projects/a.html"),  # the page says współpracy
+        ("pl", "wspolpraca", "projects/a.html"),
+        ("pl", "marszalkowski", "projects/a.html"),  # ł typed as l
+        ("pl", "gminy", "projects/b.html"),  # target group "gmin"
+        ("pl", "widyn", "projects/b.html"),  # place "Widyń"
+        ("pl", "Feniksa", "projects/c.html"),
+        ("bg", "бюджет", "projects/a.html"),  # the page says бюджета
+        ("bg", "община", "projects/b.html"),  # общините
+        ("el", "προϋπολογισμός", "projects/a.html"),  # προϋπολογισμού
+        ("el", "προυπολογισμος", "projects/a.html"),
+        ("el", "φοινικα", "projects/b.html"),  # partner «Φοίνικας»
+        ("ka", "ბიუჯეტი", "projects/a.html"),
+        ("ka", "ბიუჯეტის", "projects/a.html"),
+        ("ka", "ვიდინი", "projects/b.html"),  # ვიდინის
+    ],
+)
+def test_queries_find_other_forms(search_site: Path, lang: str, query: str, url: str) -> None:
+    assert url in _urls(search_site, lang, query)
+
+
+def test_results_are_only_in_the_language_read(search_site: Path) -> None:
+    # "WeOpenGov" is only in the (unindexed) nav; "Grecja" only in Polish
+    assert _urls(search_site, "pl", "Grecja") == ["projects/b.html"]
+    assert _urls(search_site, "el", "Grecja") == []
+    assert _urls(search_site, "pl", "WeOpenGov") == []
+
+
+def test_every_word_must_match_and_the_last_is_a_prefix(search_site: Path) -> None:
+    assert _urls(search_site, "pl", "przedstawiciele gmin") == ["projects/b.html"]
+    assert _urls(search_site, "pl", "przedstawiciele budżet") == []
+    assert set(_urls(search_site, "pl", "wspol")) == {"projects/a.html", "projects/c.html"}  # współpracy, współpraca
+    index = b.build_index(b.site_pages(search_site, "pl"), "pl")
+    assert b.search(index, "wspol", prefix=False) == []
+
+
+def test_a_hit_in_a_section_links_to_it(search_site: Path) -> None:
+    index = b.build_index(b.site_pages(search_site, "pl"), "pl")
+    (hit,) = b.search(index, "Widyń")
+    assert (hit["url"], hit["anchor"]) == ("projects/b.html", "miejsca")
+    hit = b.search(index, "Fundacja")[0]  # the page title: the page itself, first
+    assert (hit["url"], hit["anchor"]) == ("projects/b.html", "")
