@@ -294,7 +294,9 @@ def hugo_binary() -> str:
 
 
 def search_index_mb(out: Path) -> float:
-    return sum(p.stat().st_size for p in out.rglob("search_index.json")) / 2**20
+    """Material's and Hugo's search_index.json, or our per-language <lang>/search-index.js."""
+    files = [*out.rglob("search_index.json"), *out.glob("*/search-index.js")]
+    return sum(p.stat().st_size for p in files) / 2**20
 
 
 # -- the plan ------------------------------------------------------------------------------------
@@ -423,7 +425,7 @@ def report(
         " translation status, home and about in 4 languages, and the root chooser): the same number for every"
         " variant, so pages/s compare like with like. Wall time is what a person waits; CPU time is user + system"
         " (Hugo uses both cores, MkDocs one). Peak memory is the peak resident set of the process."
-        " Output is `du -sk` of the built site; the search index is `search/search_index.json`"
+        " Output is `du -sk` of the built site; the search index is `search/search_index.json` (ours: the four `<lang>/search-index.js`)"
         " (Hugo: the sum of one per language).",
         "",
         "## Results",

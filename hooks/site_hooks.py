@@ -19,6 +19,7 @@ from microsite.problems import DataError
 from microsite.search_index import write_site_indexes
 from microsite.search_strings import search_strings
 from microsite.site import PreparedSite, SitePaths, not_found_messages, prepare_site
+from microsite.theme_scripts import self_host_theme_scripts
 
 # mkdocs-static-i18n runs one MkDocs build per language in this same process, and `mkdocs serve`
 # keeps this module between rebuilds. The records are loaded, validated and staged once, and again
@@ -125,6 +126,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     languages_built = len(getattr(i18n, "build_languages", [None]))
     if _finished_builds == languages_built:  # the outermost build, after every language
         write_sitemaps(Path(config.site_dir), list(_pages.values()), config.site_url or "")
+        self_host_theme_scripts(Path(config.site_dir))
         write_site_indexes(Path(config.site_dir), list(LANGUAGES))
 
 

@@ -123,3 +123,16 @@ def test_language_switcher_keeps_the_page(served_site: str, browser: object) -> 
     assert page.locator("html").get_attribute("lang") == "ka"
     assert "ვიდეო ატრიბუტების ტერმინალის ამწყობი და შემქმნელი" in page.locator("h1").first.inner_text()
     page.close()
+
+
+def test_an_old_browser_gets_the_polyfill_from_the_site_itself(served_site: str, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.add_init_script("delete window.ResizeObserver")  # as in browsers before about 2020
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(served_site + "pl/projects/avatar.html", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert page.evaluate("typeof window.ResizeObserver") == "function"
+    page.close()
+    assert f"{served_site}assets/javascripts/vendor/resize-observer-polyfill.js" in requests
+    assert [url for url in requests if not url.startswith(served_site)] == []

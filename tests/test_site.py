@@ -128,3 +128,16 @@ def test_section_labels_are_in_the_pages_language(built_site: Path, lang: str) -
     html = (built_site / lang / "projects" / "weopengov.html").read_text(encoding="utf-8")
     assert labels[lang] in html
     assert all(label not in html for other, label in labels.items() if other != lang)
+
+
+def test_no_built_file_names_a_third_party_script_or_font_host(built_site: Path) -> None:
+    hosts = re.compile(r"unpkg\.com|cdn\.jsdelivr|cdnjs|fonts\.(googleapis|gstatic)\.com")
+    offenders = [
+        p.relative_to(built_site).as_posix()
+        for p in built_site.rglob("*")
+        if p.is_file()
+        and p.suffix in (".html", ".js", ".css", ".map", ".json")
+        and hosts.search(p.read_text(errors="ignore"))
+    ]
+    assert offenders == []
+    assert not list(built_site.rglob("*.map"))
