@@ -425,7 +425,8 @@ def report(
         " translation status, home and about in 4 languages, and the root chooser): the same number for every"
         " variant, so pages/s compare like with like. Wall time is what a person waits; CPU time is user + system"
         " (Hugo uses both cores, MkDocs one). Peak memory is the peak resident set of the process."
-        " Output is `du -sk` of the built site; the search index is `search/search_index.json` (ours: the four `<lang>/search-index.js`)"
+        " Output is `du -sk` of the built site; the search index is `search/search_index.json`"
+        " (ours: the four `<lang>/search-index.js`)"
         " (Hugo: the sum of one per language).",
         "",
         "## Results",
