@@ -105,7 +105,9 @@ def test_page_loads_only_existing_files_from_the_site_itself(served_site: str, b
     )
     response = page.goto(served_site + path, wait_until="networkidle")
     page.wait_for_timeout(300)  # let Material's scripts fetch what they fetch after load
+    cookies = page.context.cookies()  # the privacy pages promise none
     page.close()
+    assert cookies == []
     assert response is not None
     assert response.status == (404 if path == "does-not-exist.html" else 200)
     assert [url for url in requests if not url.startswith(served_site)] == []

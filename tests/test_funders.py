@@ -63,3 +63,14 @@ def test_an_unknown_programme_is_reported_where_it_is_written(tmp_path: Path) ->
         "digital-participation-vidin",
     )
     assert "'esf' is not a programme in data/funders.yaml" in problem.message
+
+
+def test_two_programmes_with_one_id_are_reported(tmp_path: Path) -> None:
+    text = (REPO_DIR / "data" / "funders.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "funders.yaml"
+    broken.write_text(text.replace("id: european-social-fund", "id: eea-ngo-programme-bulgaria"), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_funders(broken, "data/funders.yaml")
+    (problem,) = raised.value.problems
+    assert problem.field == "programmes[2].id"
+    assert "two programmes have the id 'eea-ngo-programme-bulgaria' (the other is on line " in problem.message

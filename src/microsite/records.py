@@ -62,7 +62,7 @@ def _load(
         raise DataError([Problem(err.file, err.line, err.column, field, err.message, err.hint)]) from None
     if not isinstance(loaded.data, dict):
         raise DataError([Problem(loaded.file, 1, 1, "", f"the file must start with `{top_key}:`")])
-    problems = duplicate_slugs(loaded) if top_key == "projects" else []
+    problems = duplicate_keys(loaded, top_key)
     try:
         result = model.model_validate(loaded.data, context=context)
     except ValidationError as err:
@@ -72,30 +72,30 @@ def _load(
     return result
 
 
-def duplicate_slugs(loaded: LoadedYaml) -> list[Problem]:
-    """A slug is a page address: two projects with one slug would overwrite each other's pages."""
-    records = loaded.data.get("projects") if isinstance(loaded.data, dict) else None
+# Per file: the list of records and the field that must be unique in it, with why.
+UNIQUE_KEYS = {
+    "projects": ("slug", "project", "each project needs its own slug: it is the address of its pages"),
+    "programmes": ("id", "programme", "each programme needs its own id: projects name it in funding.programme_id"),
+}
+
+
+def duplicate_keys(loaded: LoadedYaml, top_key: str) -> list[Problem]:
+    """Two records with one slug (or id) would silently overwrite each other."""
+    key, noun, hint = UNIQUE_KEYS[top_key]
+    records = loaded.data.get(top_key) if isinstance(loaded.data, dict) else None
     first_seen: dict[str, int] = {}
     problems = []
     for index, record in enumerate(records if isinstance(records, list) else []):
-        slug = record.get("slug") if isinstance(record, dict) else None
-        if not isinstance(slug, str):
+        value = record.get(key) if isinstance(record, dict) else None
+        if not isinstance(value, str):
             continue
-        if slug in first_seen:
-            line, column = loaded.position(("projects", index, "slug"))
-            first_line = loaded.position(("projects", first_seen[slug], "slug"))[0]
-            problems.append(
-                Problem(
-                    loaded.file,
-                    line,
-                    column,
-                    _dotted(("projects", index, "slug")),
-                    f"two projects have the slug {slug!r} (the other is on line {first_line})",
-                    "each project needs its own slug: it is the address of its pages",
-                )
-            )
+        if value in first_seen:
+            line, column = loaded.position((top_key, index, key))
+            first_line = loaded.position((top_key, first_seen[value], key))[0]
+            message = f"two {noun}s have the {key} {value!r} (the other is on line {first_line})"
+            problems.append(Problem(loaded.file, line, column, _dotted((top_key, index, key)), message, hint))
         else:
-            first_seen[slug] = index
+            first_seen[value] = index
     return problems
 
 
