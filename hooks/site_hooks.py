@@ -18,7 +18,7 @@ from microsite.languages import LANGUAGES
 from microsite.problems import DataError
 from microsite.search_index import write_site_indexes
 from microsite.search_strings import search_strings
-from microsite.site import PreparedSite, SitePaths, not_found_messages, prepare_site
+from microsite.site import PreparedSite, not_found_messages, prepare_site, site_settings
 from microsite.theme_scripts import self_host_theme_scripts
 
 # mkdocs-static-i18n runs one MkDocs build per language in this same process, and `mkdocs serve`
@@ -48,14 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "public address: set SITE_URL (e.g. SITE_URL=https://projects.example.org/ make build) "
             "or site_url in mkdocs.yml."
         )
-    open_data = config.extra.get("open_data") or {}
-    paths = SitePaths(
-        Path(config.config_file_path).resolve().parent,
-        config.site_url,
-        data_licence=open_data.get("licence"),
-        data_licence_url=open_data.get("licence_url"),
-        accessibility=config.extra.get("accessibility") or {},
-    )
+    paths = site_settings(Path(config.config_file_path).resolve().parent, config.site_url, dict(config.extra))
     inputs = paths.fingerprint()
     if _site is None or inputs != _site_inputs:
         try:

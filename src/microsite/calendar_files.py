@@ -14,7 +14,7 @@ from icalendar import Calendar, vText
 from icalendar import Event as CalendarEvent
 
 from microsite.schema import Event, Project
-from microsite.viewmodel import project_view
+from microsite.viewmodel import ProjectView, ProjectViews
 
 
 @dataclass(frozen=True)
@@ -36,23 +36,29 @@ def calendar_events(projects: list[Project]) -> tuple[list[tuple[Project, Event]
     return kept, left_out
 
 
-def event_ics(pairs: list[tuple[Project, Event]], lang: str, site_url: str, stamp: dt.datetime) -> bytes:
+def event_ics(
+    pairs: list[tuple[Project, Event]],
+    lang: str,
+    site_url: str,
+    stamp: dt.datetime,
+    views: ProjectViews | None = None,
+) -> bytes:
+    views = views or ProjectViews()
     calendar = Calendar()
     calendar.add("prodid", "-//open-government microsites//calendar//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     host = urlsplit(site_url).netloc or "localhost"
     for project, event in pairs:
-        calendar.add_component(_vevent(project, event, lang, site_url, host, stamp))
+        calendar.add_component(_vevent(views(project, lang), event, site_url, host, stamp))
     calendar.add_missing_timezones()
     return bytes(calendar.to_ical())
 
 
-def _vevent(project: Project, event: Event, lang: str, site_url: str, host: str, stamp: dt.datetime) -> CalendarEvent:
-    view = project_view(project, lang)
+def _vevent(view: ProjectView, event: Event, site_url: str, host: str, stamp: dt.datetime) -> CalendarEvent:
     shown = next(e for e in view.events if e.slug == event.slug)
     entry = CalendarEvent()
-    entry.add("uid", f"{project.slug}.{event.slug}@{host}")
+    entry.add("uid", f"{view.slug}.{event.slug}@{host}")
     entry.add("summary", shown.title.text)
     start_day = event.start.known_date
     end_day = event.end.known_date if event.end else start_day
@@ -66,7 +72,7 @@ def _vevent(project: Project, event: Event, lang: str, site_url: str, host: str,
         entry.add("dtstart", start_day)
         entry.add("dtend", end_day + dt.timedelta(days=1))
     entry.add("dtstamp", stamp)
-    page = urljoin(site_url, f"{lang}/projects/{project.slug}.html#{event.slug}")
+    page = urljoin(site_url, f"{view.lang}/projects/{view.slug}.html#{event.slug}")
     entry.add("url", page)
     if event.online:
         entry.add("location", vText("online"))
@@ -74,7 +80,7 @@ def _vevent(project: Project, event: Event, lang: str, site_url: str, host: str,
         entry.add("location", shown.place.text)
     description = "\n\n".join(text.text for text in shown.description)
     entry.add("description", f"{description}\n\n{page}".strip())
-    emails = [contact.email for contact in project.contacts if contact.email]
+    emails = [contact.email for contact in view.contacts if contact.email]
     if emails:
         entry.add("organizer", f"mailto:{emails[0]}", parameters={"CN": view.title.text})
     return entry
@@ -89,22 +95,20 @@ class Listing:
     event: object  # EventView
     ics: str | None  # path of its .ics file, relative to the language folder
     when: str  # "upcoming", "past" or "year-unknown"
+    order: tuple[int, int, int]  # (year or 0, month, day) of its start
 
 
-def event_listings(projects: list[Project], lang: str, today: dt.date) -> list[Listing]:
+def event_listings(
+    projects: list[Project], lang: str, today: dt.date, views: ProjectViews | None = None
+) -> list[Listing]:
+    views = views or ProjectViews()
     listings = []
     for project in projects:
-        view = project_view(project, lang)
+        view = views(project, lang)
         for event, shown in zip(project.events, view.events, strict=True):
             day = (event.end or event.start).known_date
             when = "year-unknown" if day is None else ("upcoming" if day >= today else "past")
-            ics = shown.calendar
-            listings.append(Listing(project.slug, view.title, shown, ics, when))
-    return sorted(listings, key=lambda item: (item.when, _sort_key(projects, item)))
-
-
-def _sort_key(projects: list[Project], item: Listing) -> tuple[int, int, int]:
-    project = next(p for p in projects if p.slug == item.project_slug)
-    event = next(e for e in project.events if e.slug == item.event.slug)  # type: ignore[attr-defined]
-    year = event.start.year if isinstance(event.start.year, int) else 0
-    return (year, event.start.month, event.start.day)
+            start = event.start
+            order = (start.year if isinstance(start.year, int) else 0, start.month, start.day)
+            listings.append(Listing(project.slug, view.title, shown, shown.calendar, when, order))
+    return sorted(listings, key=lambda item: (item.when, item.order))

@@ -8,11 +8,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from microsite.schema import Budget, Project
-from microsite.viewmodel import OrgView, project_view
+from microsite.viewmodel import OrgView, ProjectViews
 
 
-def project_jsonld(project: Project, lang: str, page_url: str) -> dict[str, Any]:
-    view = project_view(project, lang)
+def project_jsonld(project: Project, lang: str, page_url: str, views: ProjectViews | None = None) -> dict[str, Any]:
+    view = (views or ProjectViews())(project, lang)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Project",

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from microsite.schema import Budget, FundersFile, Period, Project, ProjectsFile
-from microsite.viewmodel import project_view
+from microsite.viewmodel import ProjectView, ProjectViews
 
 CSV_COLUMNS = [
     "slug",
@@ -56,18 +56,19 @@ def _schema(model: type[BaseModel], title: str) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
 
 
-def projects_csv(projects: list[Project], languages: tuple[str, ...]) -> str:
+def projects_csv(projects: list[Project], languages: tuple[str, ...], views: ProjectViews | None = None) -> str:
+    views = views or ProjectViews()
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for project in projects:
         for lang in languages:
-            writer.writerow(_row(project, lang))
+            writer.writerow(_row(project, views(project, lang)))
     return out.getvalue()
 
 
-def _row(project: Project, lang: str) -> dict[str, Any]:
-    view = project_view(project, lang)
+def _row(project: Project, view: ProjectView) -> dict[str, Any]:
+    lang = view.lang
     period = project.period if isinstance(project.period, Period) else None
     budget = project.budget if isinstance(project.budget, Budget) else None
     join = "; ".join

@@ -27,10 +27,10 @@ from microsite.open_data import projects_csv, projects_json, projects_schema
 from microsite.problems import DataError, Problem
 from microsite.records import load_funders, load_projects
 from microsite.render import Renderer
-from microsite.schema import FundingProgramme, Project
+from microsite.schema import Event, FundingProgramme, Project
 from microsite.staging import split_front_matter, stage
 from microsite.translation_status import translation_status
-from microsite.viewmodel import project_view
+from microsite.viewmodel import ProjectViews
 
 REPO_DIR = Path(__file__).resolve().parents[2]
 
@@ -100,14 +100,18 @@ def settings_from_config_file(site_dir: Path, site_url: str = "") -> SitePaths:
         mark = err.problem_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise DataError([Problem("mkdocs.yml", line, column, "", f"the YAML cannot be read: {err.problem}")]) from None
-    extra = (config or {}).get("extra") or {}
+    return site_settings(site_dir, site_url or "http://127.0.0.1:8000/", (config or {}).get("extra") or {})
+
+
+def site_settings(site_dir: Path, site_url: str, extra: dict[str, Any]) -> SitePaths:
+    """The site's settings from the `extra:` block of mkdocs.yml (MkDocs' parsed one, or ours)."""
     open_data = extra.get("open_data") or {}
     return SitePaths(
         site_dir,
-        site_url or "http://127.0.0.1:8000/",
-        open_data.get("licence"),
-        open_data.get("licence_url"),
-        extra.get("accessibility") or {},
+        site_url,
+        data_licence=open_data.get("licence"),
+        data_licence_url=open_data.get("licence_url"),
+        accessibility=extra.get("accessibility") or {},
     )
 
 
@@ -117,8 +121,10 @@ class PreparedSite:
     projects: list[Project]
     translations: dict[str, Translations]
     funders: dict[str, FundingProgramme]
+    views: ProjectViews = field(default_factory=ProjectViews)  # each view made once, used by every output
     pages: dict[str, str] = field(default_factory=dict)  # generated files by path in docs_dir
     notes: list[str] = field(default_factory=list)  # what the build report should say
+    calendar_ready: list[tuple[Project, Event]] = field(default_factory=list)  # events with a full date
 
 
 def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> PreparedSite:
@@ -150,10 +156,10 @@ def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> Pr
         raise DataError(problems)
 
     site = PreparedSite(paths, projects, translations, {programme.id: programme for programme in funders})
+    site.calendar_ready, left_out = calendar_events(projects)
+    site.notes = [f"event {item.project}/{item.event} is not in the calendar files: {item.reason}" for item in left_out]
     site.pages = render_pages(site, narratives, languages)
     site.pages |= data_files(site, languages)
-    _, left_out = calendar_events(projects)
-    site.notes = [f"event {item.project}/{item.event} is not in the calendar files: {item.reason}" for item in left_out]
     stage(paths.stage_dir, paths.content_dir, site.pages)
     return site
 
@@ -165,11 +171,13 @@ def render_pages(
     choices = [(lang, own_language_name(lang), site.translations[lang].gettext(TAGLINE)) for lang in languages]
     pages: dict[str, str] = {"index.md": renderer.render("root_index.md.j2", languages[0], choices=choices)}
     status_rows = translation_status(site.projects, languages)
-    calendar_ready, _ = calendar_events(site.projects)
     today = build_date().date()
     for lang in languages:
         pages[f"{lang}/events.md"] = renderer.render(
-            "events.md.j2", lang, listings=event_listings(site.projects, lang, today), feed=bool(calendar_ready)
+            "events.md.j2",
+            lang,
+            listings=event_listings(site.projects, lang, today, site.views),
+            feed=bool(site.calendar_ready),
         )
         pages[f"{lang}/accessibility.md"] = accessibility_statement(
             renderer, site.paths.accessibility, lang, site.paths.site_url
@@ -184,7 +192,7 @@ def render_pages(
         pages[f"{lang}/translation-status.md"] = renderer.render(
             "translation_status.md.j2", lang, rows=status_rows, languages=languages
         )
-        views = [project_view(project, lang) for project in site.projects]
+        views = [site.views(project, lang) for project in site.projects]
         pages[f"{lang}/projects/index.md"] = renderer.projects_index(views, lang)
         for project, view in zip(site.projects, views, strict=True):
             page_url = urljoin(site.paths.site_url, f"{lang}/projects/{view.slug}.html")
@@ -194,7 +202,7 @@ def render_pages(
             pages[f"{lang}/projects/{view.slug}.md"] = renderer.project_page(
                 view,
                 narratives.get((lang, view.slug)),
-                script_json(project_jsonld(project, lang, page_url)),
+                script_json(project_jsonld(project, lang, page_url, site.views)),
                 programme,
             )
     return pages
@@ -271,17 +279,16 @@ def data_files(site: PreparedSite, languages: tuple[str, ...]) -> dict[str, str]
     site_url = site.paths.site_url
     files = {
         "open-data/projects.json": projects_json(site.projects),
-        "open-data/projects.csv": projects_csv(site.projects, languages),
+        "open-data/projects.csv": projects_csv(site.projects, languages, site.views),
         "open-data/projects.schema.json": projects_schema(),
         "robots.txt": f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n",
     }
-    calendar_ready, _ = calendar_events(site.projects)
     stamp = build_date()
     for lang in languages:
-        files[f"{lang}/events.ics"] = event_ics(calendar_ready, lang, site_url, stamp).decode("utf-8")
-        for project, event in calendar_ready:
+        files[f"{lang}/events.ics"] = event_ics(site.calendar_ready, lang, site_url, stamp, site.views).decode("utf-8")
+        for project, event in site.calendar_ready:
             path = f"{lang}/events/{project.slug}-{event.slug}.ics"  # as EventView.calendar links it
-            files[path] = event_ics([(project, event)], lang, site_url, stamp).decode("utf-8")
+            files[path] = event_ics([(project, event)], lang, site_url, stamp, site.views).decode("utf-8")
     return files
 
 

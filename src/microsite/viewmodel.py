@@ -225,6 +225,20 @@ class _Resolver:
         )
 
 
+class ProjectViews:
+    """Each project's view in each language, made once per build and shared by every output
+    (pages, JSON-LD, calendars, CSV). Keyed by slug, which is unique within one records file."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[str, str], ProjectView] = {}
+
+    def __call__(self, project: Project, lang: str) -> ProjectView:
+        key = (project.slug, lang)
+        if key not in self._made:
+            self._made[key] = project_view(project, lang)
+        return self._made[key]
+
+
 def project_view(project: Project, lang: str) -> ProjectView:
     r = _Resolver(project, lang)
     period = project.period if project.period != "not-stated" else None
