@@ -23,13 +23,17 @@ $(VENV)/.test-installed: requirements/test.lock $(VENV)/.build-installed
 	$(BIN)/pip install --quiet -r requirements/test.lock
 	touch $@
 
+# build: the languages are built side by side, one process per CPU (at most 4); JOBS=1 for one process
+JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+
 ## build: the whole site into site/ (all four languages); a failed build keeps the last good site/
 build: $(VENV)/.build-installed
-	$(BIN)/microsite build
+	$(BIN)/microsite build --jobs $(JOBS)
 
-## serve: a live preview at http://127.0.0.1:8000/ that rebuilds when content/ or data/ change
+## serve: a live preview at http://127.0.0.1:8000/ that rebuilds when content/ or data/ change;
+##        LANGUAGES=pl previews only Polish (and the root) and rebuilds faster
 serve: $(VENV)/.build-installed
-	$(BIN)/mkdocs serve
+	MICROSITE_LANGUAGES=$(LANGUAGES) $(BIN)/mkdocs serve
 
 ## check: validate data/ and content/ in seconds, without building
 check: $(VENV)/.build-installed

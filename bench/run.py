@@ -45,9 +45,11 @@ REPO = BENCH.parent
 SITE_URL = "https://sites.example.org/microsite/"
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: fixes which events count as upcoming
 CODE_PATHS = ("src", "hooks", "templates", "locales", "overrides", "mkdocs.yml", "data/funders.yaml")
-VARIANTS = ("ours", "stage", "plain", "hugo")
+VARIANTS = ("ours", "parallel", "stage", "plain", "hugo")
 DESCRIPTIONS = {
     "ours": "our full build: `python -m mkdocs build` with hooks (records → pages → site)",
+    "parallel": "our full build split by language over processes: `microsite build --jobs J` (J in the"
+    " machine line below); its peak memory is that of the largest single process",
     "stage": "our pipeline alone: records → Markdown in build/pages/ (the hook's `on_config`), no MkDocs build",
     "plain": "plain MkDocs + Material + static-i18n, no hooks, on the same Markdown pages",
     "hugo": "Hugo with the minimal layout in bench/hugo/, on the same Markdown pages",
@@ -65,6 +67,7 @@ PACKAGES = (
     "phonenumbers",
     "hugo",
 )
+JOBS = min(4, os.cpu_count() or 1)  # processes of the parallel variant
 HAND_NOTES = "## Notes by hand"  # this section of results.md is kept when the file is rewritten
 
 
@@ -200,6 +203,12 @@ class Bench:
             out = base / "out-ours"
             shutil.rmtree(out, ignore_errors=True)
             cmd = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(out)]
+            return measure(cmd, site, self.env, log, timeout), out
+        if variant == "parallel":
+            shutil.rmtree(site / "build", ignore_errors=True)
+            out = base / "out-parallel"
+            shutil.rmtree(out, ignore_errors=True)
+            cmd = [sys.executable, "-m", "microsite.cli", "build", "--jobs", str(JOBS), "--site-dir", str(out)]
             return measure(cmd, site, self.env, log, timeout), out
         if variant == "stage":
             shutil.rmtree(site / "build", ignore_errors=True)
@@ -393,6 +402,7 @@ def machine() -> list[tuple[str, str]]:
         ("Python", f"{platform.python_version()} ({sys.executable})"),
         ("packages", ", ".join(versions)),
         ("Hugo binary", " ".join(hugo[:2]) if hugo else "unknown"),
+        ("parallel variant", f"`--jobs {JOBS}`"),
     ]
 
 
@@ -459,8 +469,8 @@ def report(
         "## Ratios (ours ÷ other; above 1 means our build is slower or bigger)",
         "",
         "| N | wall: ours ÷ plain MkDocs | wall: ours ÷ Hugo | peak memory: ours ÷ plain | peak memory: ours ÷ Hugo"
-        " | our pipeline (stage) as share of our wall time |",
-        "|---:|---:|---:|---:|---:|---:|",
+        " | our pipeline (stage) as share of our wall time | wall: parallel ÷ ours | wall: parallel ÷ Hugo |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for n in args.sizes:
         ours = by.get(("ours", n))
@@ -472,6 +482,10 @@ def report(
         stage = by.get(("stage", n))
         ok = ours and ours.ok and stage and stage.ok
         cells.append(f"{100 * stage.median('wall') / ours.median('wall'):.0f} %" if ok else "–")
+        parallel, hugo = by.get(("parallel", n)), by.get(("hugo", n))
+        for base in (ours, hugo):
+            ok = parallel and parallel.ok and base and base.ok
+            cells.append(fmt(parallel.median("wall") / base.median("wall")) + "×" if ok else "–")
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "## Observations computed from these numbers", "", *observations(args, by, generated)]
     return "\n".join(lines) + "\n"

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,12 +14,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from microsite.alternates import PageEntry, alternate_links, write_sitemaps
+from microsite.alternates import alternate_links, sitemap_entries, switcher_links, write_sitemaps
+from microsite.formatting import own_language_name
 from microsite.languages import LANGUAGES
 from microsite.problems import DataError
 from microsite.search_index import write_site_indexes
 from microsite.search_strings import search_strings
-from microsite.site import PreparedSite, not_found_messages, prepare_site, site_settings
+from microsite.site import PreparedSite, build_languages, not_found_messages, prepare_site, site_settings
 from microsite.theme_scripts import self_host_theme_scripts
 
 # mkdocs-static-i18n runs one MkDocs build per language in this same process, and `mkdocs serve`
@@ -26,9 +28,9 @@ from microsite.theme_scripts import self_host_theme_scripts
 # only when an input file has changed since.
 log = logging.getLogger("mkdocs.hooks.microsite")
 ROOT_LANGUAGE = "mul"  # theme language of the root build (language chooser, 404), see mkdocs.yml
+LANGUAGE_NAMES = {lang: own_language_name(lang) for lang in LANGUAGES}  # in the switcher
 _site: PreparedSite | None = None
 _site_inputs: object = None
-_pages: dict[str, PageEntry] = {}
 _finished_builds = 0
 _serving = False  # under `mkdocs serve`, a mistake keeps the last good pages up (see on_config)
 _problems: str | None = None  # the report shown on every page of the preview while there are mistakes
@@ -48,7 +50,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "public address: set SITE_URL (e.g. SITE_URL=https://projects.example.org/ make build) "
             "or site_url in mkdocs.yml."
         )
-    paths = site_settings(Path(config.config_file_path).resolve().parent, config.site_url, dict(config.extra))
+    try:  # a parallel build (`microsite build --jobs N`) gives each process some languages
+        building = build_languages(os.environ.get("MICROSITE_LANGUAGES"))
+    except ValueError as err:
+        raise PluginError(str(err)) from None
+    i18n = config.plugins.get("i18n")
+    for language in getattr(i18n, "config", {}).get("languages", []):
+        if language.locale in LANGUAGES:
+            language.build = language.locale in building
+    folder = Path(config.config_file_path).resolve().parent
+    paths = site_settings(folder, config.site_url, dict(config.extra), building)
     inputs = paths.fingerprint()
     if _site is None or inputs != _site_inputs:
         try:
@@ -76,15 +87,20 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # root build (all four languages, see overrides/404.html) writes it. The root build is also
     # the first of a run, so per-run state starts afresh there.
     if _build_language(config) == ROOT_LANGUAGE:
-        _pages.clear()
         _finished_builds = 0
         config.theme.static_templates.add("404.html")
     else:
         config.theme.static_templates.discard("404.html")
+    # The language switcher lists every language, also those another process builds (static-i18n
+    # lists only the languages it builds); pages replace these home links by their own versions.
+    _set_switcher(config, switcher_links(config.site_url or "", {}, LANGUAGE_NAMES))
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
     assert _site is not None
+    # JSON in pages (Material's translations, our search strings) as UTF-8 text, not \uXXXX escapes:
+    # a third of the size for Greek, Cyrillic and Georgian. Jinja still escapes <, >, & and '.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.globals["microsite_not_found"] = not_found_messages(_site, _build_language(config))
     # the preview's banner: what is wrong in data/ or content/ (None when all is well)
     env.globals["microsite_problems"] = _problems
@@ -104,10 +120,14 @@ def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
 
 @event_priority(-50)  # after mkdocs-static-i18n has attached each page's alternates
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    urls = {lang: file.url for lang, file in getattr(page.file, "alternates", {}).items() if lang in LANGUAGES}
-    links = alternate_links(config.site_url or "", urls, LANGUAGES)
-    context["microsite_alternates"] = links
-    _pages[page.file.url] = PageEntry(page.file.url, links)
+    if "toc" in (page.meta.get("hide") or []) and page.toc.items:
+        # Material still writes a hidden table of contents; on the project index it would repeat
+        # every project (a second copy of the page). The h1 stays: it is the skip link's target.
+        page.toc.items[0].children = []
+    assert _site is not None
+    urls = _site.versions.get(page.file.src_uri, {})
+    context["microsite_alternates"] = alternate_links(config.site_url or "", urls, LANGUAGES)
+    _set_switcher(config, switcher_links(config.site_url or "", urls, LANGUAGE_NAMES))
     return context
 
 
@@ -117,10 +137,19 @@ def on_post_build(config: MkDocsConfig) -> None:
     _finished_builds += 1
     i18n = config.plugins.get("i18n")
     languages_built = len(getattr(i18n, "build_languages", [None]))
-    if _finished_builds == languages_built:  # the outermost build, after every language
-        write_sitemaps(Path(config.site_dir), list(_pages.values()), config.site_url or "")
-        self_host_theme_scripts(Path(config.site_dir))
-        write_site_indexes(Path(config.site_dir), list(LANGUAGES))
+    if _finished_builds == languages_built and _site is not None:  # the outermost build, after every language
+        site_dir, built = Path(config.site_dir), _site.paths.build_languages
+        write_sitemaps(
+            site_dir, sitemap_entries(_site.versions, config.site_url or "", LANGUAGES), config.site_url or "", built
+        )
+        self_host_theme_scripts(site_dir)
+        write_site_indexes(site_dir, list(built))
+
+
+def _set_switcher(config: MkDocsConfig, links: list[dict[str, str]]) -> None:
+    # static-i18n sets `extra.alternate` both as a key and as an attribute (which templates read first)
+    config.extra["alternate"] = links
+    setattr(config.extra, "alternate", links)  # noqa: B010
 
 
 def _build_language(config: MkDocsConfig) -> str:

@@ -48,6 +48,15 @@ def test_ics_parses_and_holds_the_right_times_in_utc() -> None:
     assert calendar.walk("VTIMEZONE")[0]["tzid"] == "Europe/Athens"
 
 
+def test_time_zone_covers_the_events_years_only() -> None:
+    kept, _ = calendar_events(FIXTURE)
+    (zone,) = Calendar.from_ical(event_ics(kept, "el", SITE_URL, STAMP)).walk("VTIMEZONE")
+    # the changes of 2026 (summer time from 29 March, winter time from 25 October), none of 1970–2038
+    starts = sorted(part.decoded("dtstart").date() for part in zone.subcomponents)
+    assert [day.year for day in starts] == [2026, 2026, 2026]
+    assert [(day.month, day.day) for day in starts[1:]] == [(3, 29), (10, 25)]
+
+
 def test_events_are_upcoming_past_or_without_year() -> None:
     before = {item.event.slug: item.when for item in event_listings(FIXTURE, "pl", dt.date(2026, 1, 1))}  # type: ignore[attr-defined]
     after = {item.event.slug: item.when for item in event_listings(FIXTURE, "pl", dt.date(2026, 5, 1))}  # type: ignore[attr-defined]

@@ -78,6 +78,17 @@ def test_parse_page_reads_the_article_only_split_at_headings() -> None:
     ]
 
 
+def test_index_keeps_the_start_of_each_section_and_every_word() -> None:
+    words = [f"word{n}" for n in range(100)]
+    page = b.Page("a.html", "pl", "A", [b.Section("s", "S", " ".join(words))])
+    index = b.build_index([page], "pl")
+    snippet = index["sections"][0][3]
+    assert snippet.endswith(" …") and len(snippet) <= b.SNIPPET_CHARS + 2
+    assert snippet.startswith("word0 word1 ") and " ".join(words).startswith(snippet[:-2])
+    assert [r["url"] for r in b.search(index, "word99")] == ["a.html"]  # cut from the snippet, still found
+    assert b.snippet_text("short text") == "short text"
+
+
 def test_parse_page_skips_noindex_pages() -> None:
     html = '<html lang="pl"><head><meta name="robots" content="noindex"></head><body></body></html>'
     assert b.parse_page(html, "x.html") is None

@@ -141,3 +141,13 @@ def test_no_built_file_names_a_third_party_script_or_font_host(built_site: Path)
     ]
     assert offenders == []
     assert not list(built_site.rglob("*.map"))
+
+
+def test_project_index_does_not_repeat_its_list_in_a_table_of_contents(built_site: Path) -> None:
+    for lang in LANGUAGES:
+        html = (built_site / lang / "projects" / "index.html").read_text(encoding="utf-8")
+        toc = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>', html, re.S)
+        assert toc is not None and "href=" not in toc.group(0)
+        assert html.count("<h2") == 5  # the list itself is still there, one heading per project
+        project = (built_site / lang / "projects" / "avatar.html").read_text(encoding="utf-8")
+        assert 'class="md-nav md-nav--secondary"' in project and 'data-md-component="toc"' in project

@@ -7,7 +7,7 @@ from pathlib import Path
 from microsite.cli import main
 from microsite.languages import LANGUAGES
 from microsite.records import load_projects
-from microsite.translation_status import status_table, translation_status
+from microsite.translation_status import project_statuses, status_table, translation_status
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.yaml"
 
@@ -18,6 +18,15 @@ def test_each_language_is_original_translated_or_missing() -> None:
     assert title == {"el": "machine-assisted-unreviewed", "bg": "human", "ka": "missing", "pl": "original"}
     assert rows["places[0]"].missing == ["el", "bg", "ka"]
     assert "implementer.name" not in rows  # a plain string is a name, the same in every language
+
+
+def test_page_rows_fold_fields_to_one_row_per_project() -> None:
+    rows = translation_status(load_projects(FIXTURE), LANGUAGES)
+    (status,) = project_statuses(rows, LANGUAGES)
+    assert status.states == {"el": "machine-assisted-unreviewed", "bg": "human", "ka": "missing", "pl": "original"}
+    assert status.missing["ka"] == [row.field for row in rows if row.states["ka"] == "missing"]
+    assert "places[0]" in status.missing["el"] and "title" not in status.missing["el"]
+    assert status.missing["pl"] == []
 
 
 def test_report_counts_missing_texts() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 X_DEFAULT = "x-default"
@@ -26,6 +26,40 @@ def alternate_links(
     return tuple(links)
 
 
+def page_url(page_path: str) -> str:
+    """The URL of a staged Markdown page, relative to the site root (the site uses .html URLs)."""
+    return page_path.removesuffix(".md") + ".html"
+
+
+def language_versions(page_paths: set[str], languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """For every page (its path in docs_dir), the URL of the same page in each language that has it.
+
+    "bg/projects/avatar.md" and "el/projects/avatar.md" are versions of each other; a root page
+    ("index.md", the chooser) has the language home pages as its versions. Worked out from the
+    staged files, so it does not depend on which languages this process builds."""
+    versions: dict[str, dict[str, str]] = {}
+    for path in page_paths:
+        head, _, rest = path.partition("/")
+        inner = rest if head in languages else path
+        versions[path] = {lang: page_url(f"{lang}/{inner}") for lang in languages if f"{lang}/{inner}" in page_paths}
+    return versions
+
+
+def switcher_links(site_url: str, urls_by_lang: dict[str, str], names: dict[str, str]) -> list[dict[str, str]]:
+    """Material's `extra.alternate`: every language, linking to this page's version in it, or to
+    that language's home page when the page has no version there."""
+    base = urlsplit(site_url).path.rstrip("/")
+    return [
+        {"name": name, "lang": lang, "link": urls_by_lang.get(lang) or f"{base}/{lang}/index.html"}
+        for lang, name in names.items()
+    ]
+
+
+def sitemap_entries(versions: dict[str, dict[str, str]], site_url: str, languages: tuple[str, ...]) -> list[PageEntry]:
+    """Every page of the site with its hreflang alternates (`versions` from language_versions)."""
+    return [PageEntry(page_url(path), alternate_links(site_url, urls, languages)) for path, urls in versions.items()]
+
+
 def sitemap_xml(entries: list[PageEntry], site_url: str) -> str:
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -40,12 +74,17 @@ def sitemap_xml(entries: list[PageEntry], site_url: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_sitemaps(site_dir: Path, entries: list[PageEntry], site_url: str) -> list[Path]:
+def write_sitemaps(
+    site_dir: Path, entries: list[PageEntry], site_url: str, languages: tuple[str, ...] | None = None
+) -> list[Path]:
     """One sitemap at the root and one in every folder that holds a page.
 
     A sitemap may only list URLs below its own folder, and Material's JavaScript fetches
-    `sitemap.xml` next to every alternate link of a page, so each such folder gets its own."""
+    `sitemap.xml` next to every alternate link of a page, so each such folder gets its own.
+    `languages`: only the folders of these languages (a build of some languages), and the root."""
     folders = {PurePosixPath(entry.url).parent for entry in entries} | {PurePosixPath(".")}
+    if languages is not None:
+        folders = {f for f in folders if str(f) == "." or f.parts[0] in languages}
     written = []
     for folder in sorted(folders):
         prefix = "" if str(folder) == "." else f"{folder}/"

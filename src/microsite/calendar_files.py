@@ -6,11 +6,12 @@ source leaves out is shown on the pages as given but cannot be put in a calendar
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, vText
+from icalendar import Calendar, Timezone, vText
 from icalendar import Event as CalendarEvent
 
 from microsite.schema import Event, Project
@@ -51,8 +52,26 @@ def event_ics(
     host = urlsplit(site_url).netloc or "localhost"
     for project, event in pairs:
         calendar.add_component(_vevent(views(project, lang), event, site_url, host, stamp))
-    calendar.add_missing_timezones()
+    calendar.subcomponents[:0] = _timezones(pairs)
     return bytes(calendar.to_ical())
+
+
+def _timezones(pairs: list[tuple[Project, Event]]) -> list[Timezone]:
+    """The VTIMEZONE of every zone the events use, covering only the years of those events.
+
+    icalendar's add_missing_timezones() writes every change of 1970–2038 (5 kB per file) and works
+    it out again for each of thousands of files; a zone and its years are worked out once here."""
+    years: dict[str, list[int]] = {}
+    for _, event in pairs:
+        if event.time != "not-stated" and event.start.known_date is not None:
+            last = (event.end or event.start).known_date or event.start.known_date
+            years.setdefault(event.time.timezone, []).extend((event.start.known_date.year, last.year))
+    return [_vtimezone(zone, min(span), max(span)) for zone, span in sorted(years.items())]
+
+
+@functools.cache
+def _vtimezone(zone: str, first_year: int, last_year: int) -> Timezone:
+    return Timezone.from_tzid(zone, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year + 1, 1, 1))
 
 
 def _vevent(view: ProjectView, event: Event, site_url: str, host: str, stamp: dt.datetime) -> CalendarEvent:

@@ -29,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("language", help="the language of the source: el, bg, ka or pl")
     build = commands.add_parser("build", help="build the site; replace site/ only when the build succeeds")
     build.add_argument("--site-dir", default=Path("site"), type=Path)
+    build.add_argument(
+        "--jobs", type=int, default=1, help="build the languages in this many processes at once (1 to 4; default 1)"
+    )
     status = commands.add_parser("translation-status", help="show which text is original, translated or missing")
     status.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: here)")
     links = commands.add_parser("check-links", help="check every link and anchor of a built site")
@@ -52,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     if args.command == "build":
-        return build_site(Path(".").resolve(), args.site_dir)
+        return build_site(Path(".").resolve(), args.site_dir, jobs=args.jobs)
     if args.command == "schema":
         args.folder.mkdir(parents=True, exist_ok=True)
         for name, text in (("projects.schema.json", projects_schema()), ("funders.schema.json", funders_schema())):

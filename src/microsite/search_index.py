@@ -243,10 +243,22 @@ def parse_page(html: str, url: str) -> Page | None:
 # --- the index ------------------------------------------------------------------------------------
 
 HEADING_WEIGHT = 5  # a word in a section heading counts as five in its text
+# The index keeps only the start of each section's text, for the result's snippet: every word is
+# still searchable (the postings), but the file stays a fraction of the site's text. Whole texts
+# made the index a quarter of a 1000-project site (bench/results.md).
+SNIPPET_CHARS = 240
+
+
+def snippet_text(text: str, limit: int = SNIPPET_CHARS) -> str:
+    """The start of `text`, cut at a word boundary, with "…" when something was cut."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit + 1)
+    return text[: cut if cut > 0 else limit] + " …"
 
 
 def build_index(pages: list[Page], lang: str) -> dict[str, Any]:
-    """The index of one language: pages, sections (with their text, for snippets) and postings.
+    """The index of one language: pages, sections (with the start of their text, for snippets) and postings.
 
     `terms` maps each normalised word to a flat list [section, weight, section, weight, …]; the
     browser groups words by stem itself (the stemmer travels in the index), so the index stays a
@@ -260,7 +272,7 @@ def build_index(pages: list[Page], lang: str) -> dict[str, Any]:
         page_rows.append([page.url, page.title])
         for section in page.sections:
             section_no = len(section_rows)
-            section_rows.append([page_no, section.anchor, section.heading, section.text])
+            section_rows.append([page_no, section.anchor, section.heading, snippet_text(section.text)])
             weights: Counter[str] = Counter(tokenize(section.text))
             for word in tokenize(section.heading):
                 weights[word] += HEADING_WEIGHT

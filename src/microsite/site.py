@@ -17,6 +17,7 @@ import yaml
 from babel.support import Translations
 
 from microsite import formatting
+from microsite.alternates import language_versions
 from microsite.calendar_files import calendar_events, event_ics, event_listings
 from microsite.catalogs import load_translations
 from microsite.content_check import check_content
@@ -29,7 +30,7 @@ from microsite.records import load_funders, load_projects
 from microsite.render import Renderer
 from microsite.schema import Event, FundingProgramme, Project
 from microsite.staging import split_front_matter, stage
-from microsite.translation_status import translation_status
+from microsite.translation_status import project_statuses, translation_status
 from microsite.viewmodel import ProjectViews
 
 REPO_DIR = Path(__file__).resolve().parents[2]
@@ -56,6 +57,8 @@ class SitePaths:
     data_licence: str | None = None  # from mkdocs.yml extra.open_data; None: not chosen yet
     data_licence_url: str | None = None
     accessibility: dict[str, Any] = field(default_factory=dict)  # mkdocs.yml extra.accessibility
+    # The languages this build makes (all of them, or one group of a parallel build, see build_languages).
+    build_languages: tuple[str, ...] = LANGUAGES
     templates_dir: Path = REPO_DIR / "templates"
     locales_dir: Path = REPO_DIR / "locales"
 
@@ -73,7 +76,15 @@ class SitePaths:
 
     @property
     def stage_dir(self) -> Path:
-        return self.site_dir / "build" / "pages"
+        # each group of a parallel build stages its own languages, side by side
+        suffix = "" if self.build_languages == LANGUAGES else "-" + "-".join(self.build_languages)
+        return self.site_dir / "build" / f"pages{suffix}"
+
+    @property
+    def builds_root(self) -> bool:
+        """Whether this build writes the root's shared files (open data, robots.txt): the whole
+        build does, and of a parallel build the group with the first language."""
+        return LANGUAGES[0] in self.build_languages
 
     def fingerprint(self) -> tuple[tuple[str, int, int], ...]:
         """Sizes and times of every input file: when it changes, the site must be prepared anew."""
@@ -103,7 +114,9 @@ def settings_from_config_file(site_dir: Path, site_url: str = "") -> SitePaths:
     return site_settings(site_dir, site_url or "http://127.0.0.1:8000/", (config or {}).get("extra") or {})
 
 
-def site_settings(site_dir: Path, site_url: str, extra: dict[str, Any]) -> SitePaths:
+def site_settings(
+    site_dir: Path, site_url: str, extra: dict[str, Any], build_languages: tuple[str, ...] = LANGUAGES
+) -> SitePaths:
     """The site's settings from the `extra:` block of mkdocs.yml (MkDocs' parsed one, or ours)."""
     open_data = extra.get("open_data") or {}
     return SitePaths(
@@ -112,7 +125,19 @@ def site_settings(site_dir: Path, site_url: str, extra: dict[str, Any]) -> SiteP
         data_licence=open_data.get("licence"),
         data_licence_url=open_data.get("licence_url"),
         accessibility=extra.get("accessibility") or {},
+        build_languages=build_languages,
     )
+
+
+def build_languages(value: str | None) -> tuple[str, ...]:
+    """The languages named in MICROSITE_LANGUAGES ("bg" or "el,bg"), in the site's order; all when empty.
+
+    A parallel build (`microsite build --jobs N`) runs one MkDocs process per group of languages."""
+    wanted = [lang.strip() for lang in (value or "").split(",") if lang.strip()]
+    unknown = [lang for lang in wanted if lang not in LANGUAGES]
+    if unknown:
+        raise ValueError(f"MICROSITE_LANGUAGES names {', '.join(unknown)}; the languages are {', '.join(LANGUAGES)}")
+    return tuple(lang for lang in LANGUAGES if lang in wanted) or LANGUAGES
 
 
 @dataclass
@@ -123,6 +148,9 @@ class PreparedSite:
     funders: dict[str, FundingProgramme]
     views: ProjectViews = field(default_factory=ProjectViews)  # each view made once, used by every output
     pages: dict[str, str] = field(default_factory=dict)  # generated files by path in docs_dir
+    # every page of the whole site (all languages, even those another process builds) by path in
+    # docs_dir, with the URL of its version in each language (alternates.language_versions)
+    versions: dict[str, dict[str, str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what the build report should say
     calendar_ready: list[tuple[Project, Event]] = field(default_factory=list)  # events with a full date
 
@@ -158,21 +186,35 @@ def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> Pr
     site = PreparedSite(paths, projects, translations, {programme.id: programme for programme in funders})
     site.calendar_ready, left_out = calendar_events(projects)
     site.notes = [f"event {item.project}/{item.event} is not in the calendar files: {item.reason}" for item in left_out]
-    site.pages = render_pages(site, narratives, languages)
-    site.pages |= data_files(site, languages)
-    stage(paths.stage_dir, paths.content_dir, site.pages)
+    building = tuple(lang for lang in languages if lang in paths.build_languages)
+    site.pages = render_pages(site, narratives, building, languages)
+    site.pages |= data_files(site, building)
+    content_pages = {p.relative_to(paths.content_dir).as_posix() for p in paths.content_dir.rglob("*.md")}
+    site.versions = language_versions(content_pages | generated_page_paths(projects, languages), languages)
+    stage(paths.stage_dir, paths.content_dir, site.pages, tuple(lang for lang in languages if lang not in building))
     return site
 
 
+def generated_page_paths(projects: list[Project], languages: tuple[str, ...]) -> set[str]:
+    """The paths of the pages render_pages makes (for all languages, without rendering them)."""
+    per_language = ["events.md", "accessibility.md", "open-data.md", "translation-status.md", "projects/index.md"]
+    per_language += [f"projects/{project.slug}.md" for project in projects]
+    return {"index.md"} | {f"{lang}/{page}" for lang in languages for page in per_language}
+
+
 def render_pages(
-    site: PreparedSite, narratives: dict[tuple[str, str], str], languages: tuple[str, ...]
+    site: PreparedSite,
+    narratives: dict[tuple[str, str], str],
+    building: tuple[str, ...],
+    languages: tuple[str, ...] = LANGUAGES,
 ) -> dict[str, str]:
+    """The generated pages of the languages being built, and the root chooser (which names them all)."""
     renderer = Renderer(site.paths.templates_dir, site.translations, site.paths.site_url)
     choices = [(lang, own_language_name(lang), site.translations[lang].gettext(TAGLINE)) for lang in languages]
     pages: dict[str, str] = {"index.md": renderer.render("root_index.md.j2", languages[0], choices=choices)}
-    status_rows = translation_status(site.projects, languages)
+    status_rows = project_statuses(translation_status(site.projects, languages), languages)
     today = build_date().date()
-    for lang in languages:
+    for lang in building:
         pages[f"{lang}/events.md"] = renderer.render(
             "events.md.j2",
             lang,
@@ -274,17 +316,19 @@ def build_date() -> dt.datetime:
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
 
 
-def data_files(site: PreparedSite, languages: tuple[str, ...]) -> dict[str, str]:
+def data_files(site: PreparedSite, building: tuple[str, ...]) -> dict[str, str]:
     """Open data, calendars and robots.txt, next to the pages."""
     site_url = site.paths.site_url
-    files = {
-        "open-data/projects.json": projects_json(site.projects),
-        "open-data/projects.csv": projects_csv(site.projects, languages, site.views),
-        "open-data/projects.schema.json": projects_schema(),
-        "robots.txt": f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n",
-    }
+    files = {}
+    if site.paths.builds_root:
+        files = {
+            "open-data/projects.json": projects_json(site.projects),
+            "open-data/projects.csv": projects_csv(site.projects, LANGUAGES, site.views),
+            "open-data/projects.schema.json": projects_schema(),
+            "robots.txt": f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n",
+        }
     stamp = build_date()
-    for lang in languages:
+    for lang in building:
         files[f"{lang}/events.ics"] = event_ics(site.calendar_ready, lang, site_url, stamp, site.views).decode("utf-8")
         for project, event in site.calendar_ready:
             path = f"{lang}/events/{project.slug}-{event.slug}.ics"  # as EventView.calendar links it

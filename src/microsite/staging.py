@@ -12,12 +12,15 @@ import shutil
 from pathlib import Path
 
 
-def stage(stage_dir: Path, content_dir: Path, generated: dict[str, str]) -> list[str]:
-    """Make `stage_dir` hold exactly content/ overlaid with `generated`; return what changed."""
+def stage(stage_dir: Path, content_dir: Path, generated: dict[str, str], left_out: tuple[str, ...] = ()) -> list[str]:
+    """Make `stage_dir` hold exactly content/ overlaid with `generated`; return what changed.
+
+    `left_out`: top folders of content/ not to copy (the languages another process builds)."""
     wanted: dict[str, bytes | Path] = {}
     for path in sorted(content_dir.rglob("*")):
-        if path.is_file() and not path.name.startswith("."):
-            wanted[path.relative_to(content_dir).as_posix()] = path
+        inside = path.relative_to(content_dir)
+        if path.is_file() and not path.name.startswith(".") and inside.parts[0] not in left_out:
+            wanted[inside.as_posix()] = path
     for relative, text in generated.items():
         wanted[relative] = text.encode("utf-8")
 

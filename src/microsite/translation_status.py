@@ -39,6 +39,33 @@ def translation_status(projects: list[Project], languages: tuple[str, ...]) -> l
     return rows
 
 
+@dataclass(frozen=True)
+class ProjectStatus:
+    """One row of the site's translation status page: per language, the project's state and the
+    fields still missing in that language."""
+
+    project: str
+    original_language: str
+    states: dict[str, str]  # "original" or the translation method of the record
+    missing: dict[str, list[str]]  # per language, the fields shown in the original language
+
+
+def project_statuses(rows: list[FieldStatus], languages: tuple[str, ...]) -> list[ProjectStatus]:
+    """The per-field rows folded to one row per project, so the page grows by one line per project."""
+    by_project: dict[str, list[FieldStatus]] = {}
+    for row in rows:
+        by_project.setdefault(row.project, []).append(row)
+    statuses = []
+    for slug, fields in by_project.items():
+        states = {}
+        for lang in languages:
+            present = [row.states[lang] for row in fields if row.states[lang] != "missing"]
+            states[lang] = present[0] if present else "missing"
+        missing = {lang: [row.field for row in fields if row.states[lang] == "missing"] for lang in languages}
+        statuses.append(ProjectStatus(slug, fields[0].original_language, states, missing))
+    return statuses
+
+
 def status_table(rows: list[FieldStatus], languages: tuple[str, ...]) -> str:
     """A plain-text report for the command line."""
     lines = [f"{'project':32} {'field':40} " + " ".join(f"{lang:28}" for lang in languages)]
