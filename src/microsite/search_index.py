@@ -11,6 +11,7 @@ whole vocabulary of the real site with node.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import math
@@ -54,15 +55,23 @@ def _is_word_char(ch: str) -> bool:
 
 def tokenize(text: str) -> list[str]:
     """Normalised words: runs of letters and digits (Unicode L and N). Georgian words stay whole."""
+    return [word for chunk in text.split() for word in _chunk_words(chunk)]
+
+
+@functools.lru_cache(maxsize=100_000)
+def _chunk_words(chunk: str) -> tuple[str, ...]:
+    # Text is normalised a whitespace-separated chunk at a time, each distinct chunk once: a site
+    # repeats its words thousands of times. The same as normalising the whole text first, since
+    # normalisation never joins or splits across whitespace.
     words: list[str] = []
     current: list[str] = []
-    for ch in normalise(text) + " ":
+    for ch in normalise(chunk) + " ":
         if _is_word_char(ch):
             current.append(ch)
         elif current:
             words.append("".join(current))
             current = []
-    return words
+    return tuple(words)
 
 
 # --- stemming -------------------------------------------------------------------------------------
@@ -224,6 +233,17 @@ class _PageParser(HTMLParser):
         self._flush()
 
 
+def _head_and_article(html: str) -> str:
+    """Only the head (language, title, robots) and the article are read: the header, navigation and
+    footer are half of a page and hold nothing to index."""
+    body = html.find("<body")
+    start = html.find('<article class="md-content__inner', max(body, 0))
+    end = html.rfind("</article>")
+    if body < 0 or start < 0 or end < start:
+        return html
+    return html[:body] + html[start : end + len("</article>")]
+
+
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -231,7 +251,7 @@ def _squash(text: str) -> str:
 def parse_page(html: str, url: str) -> Page | None:
     """The searchable parts of one built page, or None for a page that is not to be indexed."""
     parser = _PageParser()
-    parser.feed(html)
+    parser.feed(_head_and_article(html))
     parser.close()
     if parser._no_index:
         return None
@@ -304,13 +324,13 @@ def site_pages(site_dir: Path, lang: str) -> list[Page]:
     return pages
 
 
-def write_site_indexes(site_dir: Path, languages: list[str]) -> dict[str, tuple[int, int]]:
-    """Write /<lang>/search-index.js for every language; returns {lang: (bytes, gzip bytes)}."""
+def write_site_indexes(site_dir: Path, languages: list[str]) -> dict[str, int]:
+    """Write /<lang>/search-index.js for every language; returns {lang: bytes}."""
     sizes = {}
     for lang in languages:
         data = index_script(build_index(site_pages(site_dir, lang), lang)).encode("utf-8")
         (site_dir / lang / INDEX_FILE).write_bytes(data)
-        sizes[lang] = (len(data), len(gzip.compress(data, 9)))
+        sizes[lang] = len(data)
     return sizes
 
 
@@ -375,7 +395,8 @@ def main() -> None:  # python -m microsite.search_index SITE_DIR [lang …]
 
     site_dir = Path(sys.argv[1])
     languages = sys.argv[2:] or ["el", "bg", "ka", "pl"]
-    for lang, (raw, gz) in write_site_indexes(site_dir, languages).items():
+    for lang, raw in write_site_indexes(site_dir, languages).items():
+        gz = len(gzip.compress((site_dir / lang / INDEX_FILE).read_bytes(), 9))
         print(f"{lang}: {site_dir / lang / INDEX_FILE} {raw} bytes, {gz} gzip")
 
 

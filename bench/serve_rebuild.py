@@ -1,0 +1,147 @@
+"""How long an editor waits under `mkdocs serve`: from saving a one-record edit to the changed page.
+
+    /tmp/venv/bin/python bench/serve_rebuild.py --sizes 5,100
+
+For each N: a synthetic site (bench/synthetic.py); then, for each way of serving, start
+`mkdocs serve`, wait for the first build, and three times change the Polish title of one project
+in data/projects.yaml and time until the served page shows the new title (polled every 0.1 s).
+The ways of serving:
+  all    - `mkdocs serve`: every language is rebuilt (what `make serve` runs);
+  dirty  - `mkdocs serve --dirty --no-strict`: MkDocs rebuilds only pages whose Markdown changed
+           (our staging rewrites only the pages whose text changed); MkDocs warns that a dirty
+           build may leave navigation stale, and strict mode turns that warning into a failure;
+  one    - `MICROSITE_LANGUAGES=pl mkdocs serve`: only the root and Polish (`make serve LANGUAGES=pl`);
+  one+dirty - both.
+The results are written to bench/serve-results.md. Nothing here asserts on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+MODES = {
+    "all": ([], {}),
+    "dirty": (["--dirty", "--no-strict"], {}),
+    "one": ([], {"MICROSITE_LANGUAGES": "pl"}),
+    "one+dirty": (["--dirty", "--no-strict"], {"MICROSITE_LANGUAGES": "pl"}),
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def page_text(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, timeout: float) -> float | None:
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if text in page_text(url):
+            return time.perf_counter() - start
+        time.sleep(0.1)
+    return None
+
+
+def measure_mode(site: Path, mode: str, edits: int, timeout: float) -> tuple[float | None, list[float | None]]:
+    args, extra_env = MODES[mode]
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO / "src"), **extra_env}
+    data = site / "data" / "projects.yaml"
+    original = data.read_text(encoding="utf-8")
+    lines = original.splitlines()
+    after_title = lines[lines.index("  title:") :]  # the first record's Polish title
+    title = next(line for line in after_title if line.startswith("    pl: "))
+    url = f"http://127.0.0.1:{port}/pl/projects/{slug_of(original)}.html"
+    log = (site.parent / f"serve-{mode}.log").open("w")
+    start = time.perf_counter()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *args],
+        cwd=site,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    waits: list[float | None] = []
+    try:
+        first = wait_for(url, title.removeprefix("    pl: ")[:30], timeout)
+        first = None if first is None else time.perf_counter() - start
+        for number in range(edits):
+            marker = f"Edycja {mode} {number}"
+            data.write_text(original.replace(title, f"    pl: {marker}", 1), encoding="utf-8")
+            waits.append(wait_for(url, marker, timeout))
+            time.sleep(1)  # let the server settle before the next edit
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
+        data.write_text(original, encoding="utf-8")
+    return first, waits
+
+
+def slug_of(records: str) -> str:
+    return next(line.split(": ", 1)[1] for line in records.splitlines() if line.startswith("- slug: "))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="5,100", help="numbers of projects, comma-separated")
+    parser.add_argument("--modes", default=",".join(MODES), help=f"any of {','.join(MODES)}")
+    parser.add_argument("--edits", type=int, default=3, help="edits timed per mode (median shown)")
+    parser.add_argument("--timeout", type=float, default=600, help="seconds to wait for a build")
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/microsite-serve-bench"))
+    parser.add_argument("--out", type=Path, default=BENCH / "serve-results.md")
+    args = parser.parse_args()
+    rows = []
+    for n in [int(x) for x in args.sizes.split(",")]:
+        site = args.workdir / f"n{n}" / "site"
+        cmd = [sys.executable, str(BENCH / "synthetic.py"), "--n", str(n), "--out", str(site), "--code", str(REPO)]
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+        with (site / "mkdocs.yml").open("a", encoding="utf-8") as config:
+            config.write("watch: [data]\n")  # as the repo's mkdocs.yml: a data edit triggers a rebuild
+        for mode in args.modes.split(","):
+            first, waits = measure_mode(site, mode, args.edits, args.timeout)
+            done = [w for w in waits if w is not None]
+            median = statistics.median(done) if len(done) == len(waits) and done else None
+            shown = ", ".join("timed out" if w is None else f"{w:.1f}" for w in waits)
+            print(f"N={n} {mode}: first build {first or 0:.1f} s; after an edit: {shown} s", flush=True)
+            rows.append((n, mode, first, median, shown))
+    lines = [
+        "# Editing under `mkdocs serve`: seconds from saving a record to the changed page",
+        "",
+        f"Written by `bench/serve_rebuild.py` on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
+        f" (`{' '.join(['python', 'bench/serve_rebuild.py', *sys.argv[1:]])}`), {os.cpu_count()} CPUs.",
+        "The edit changes one project's Polish title in data/projects.yaml; the time runs until the served",
+        "Polish page shows it (polled every 0.1 s). See the docstring of the script for the modes.",
+        "",
+        "| N | mode | first build s | after an edit s (median) | each edit s |",
+        "|---:|---|---:|---:|---|",
+    ]
+    for n, mode, first, median, shown in rows:
+        first_cell = f"{first:.1f}" if first is not None else "timed out"
+        median_cell = f"{median:.1f}" if median is not None else "–"
+        lines.append(f"| {n} | {mode} | {first_cell} | {median_cell} | {shown} |")
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
