@@ -91,6 +91,8 @@ class Result:
     output_mb: float = 0.0
     search_mb: float = 0.0
     skipped: str = ""  # why there is no number
+    # per language folder: (output MB, search index MB); for our build only
+    languages: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -302,6 +304,16 @@ def hugo_binary() -> str:
     return found
 
 
+def language_sizes(out: Path) -> dict[str, tuple[float, float]]:
+    """(output MB, search index MB) of each language folder of our built site."""
+    sizes = {}
+    for lang in ("el", "bg", "ka", "pl"):
+        index = out / lang / "search-index.js"
+        if (out / lang).is_dir():
+            sizes[lang] = (du_mb(out / lang), index.stat().st_size / 2**20 if index.is_file() else 0.0)
+    return sizes
+
+
 def search_index_mb(out: Path) -> float:
     """Material's and Hugo's search_index.json, or our per-language <lang>/search-index.js."""
     files = [*out.rglob("search_index.json"), *out.glob("*/search-index.js")]
@@ -370,6 +382,8 @@ def benchmark(args: argparse.Namespace, code: Path) -> tuple[list[Result], dict[
                 result.html_files = sum(1 for _ in out.rglob("*.html"))
                 result.output_mb = du_mb(out)
                 result.search_mb = search_index_mb(out)
+                if variant == "ours":
+                    result.languages = language_sizes(out)
         for result in results:
             if result.n == n and not result.pages:
                 result.pages = pages
@@ -487,8 +501,28 @@ def report(
             ok = parallel and parallel.ok and base and base.ok
             cells.append(fmt(parallel.median("wall") / base.median("wall")) + "×" if ok else "–")
         lines.append("| " + " | ".join(cells) + " |")
+    lines += language_table(args, by)
     lines += ["", "## Observations computed from these numbers", "", *observations(args, by, generated)]
     return "\n".join(lines) + "\n"
+
+
+def language_table(args: argparse.Namespace, by: dict[tuple[str, int], Result]) -> list[str]:
+    """Our output and search index per language folder (the root's shared files are not in any)."""
+    rows = [(n, r) for n in args.sizes if (r := by.get(("ours", n))) and r.languages]
+    if not rows:
+        return []
+    lines = [
+        "",
+        "## Our output per language (MB: the language folder / its search index)",
+        "",
+        "| N | el | bg | ka | pl | root and shared (assets, open data, sitemap) |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n, r in rows:
+        cells = [f"{r.languages[lang][0]:.1f} / {r.languages[lang][1]:.2f}" for lang in ("el", "bg", "ka", "pl")]
+        shared = r.output_mb - sum(size for size, _ in r.languages.values())
+        lines.append(f"| {n} | " + " | ".join(cells) + f" | {shared:.1f} |")
+    return lines
 
 
 def observations(args: argparse.Namespace, by: dict[tuple[str, int], Result], generated: dict[int, float]) -> list[str]:

@@ -44,19 +44,46 @@ def event_ics(
     stamp: dt.datetime,
     views: ProjectViews | None = None,
 ) -> bytes:
+    """One calendar holding these events."""
+    return calendars(pairs, lang, site_url, stamp, views)[0]
+
+
+def calendars(
+    pairs: list[tuple[Project, Event]],
+    lang: str,
+    site_url: str,
+    stamp: dt.datetime,
+    views: ProjectViews | None = None,
+) -> tuple[bytes, list[bytes]]:
+    """A calendar of all these events (the language's feed) and one calendar per event, in order.
+
+    Each event is turned into iCalendar text once and the calendars are put together from those
+    texts: icalendar's line folding is slow, and every event is in two files per language."""
     views = views or ProjectViews()
+    host = urlsplit(site_url).netloc or "localhost"
+    entries = [bytes(_vevent(views(project, lang), event, site_url, host, stamp).to_ical()) for project, event in pairs]
+    feed = _calendar(entries, pairs)
+    return feed, [_calendar([entry], [pair]) for entry, pair in zip(entries, pairs, strict=True)]
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+@functools.cache
+def _calendar_head() -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//open-government microsites//calendar//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    host = urlsplit(site_url).netloc or "localhost"
-    for project, event in pairs:
-        calendar.add_component(_vevent(views(project, lang), event, site_url, host, stamp))
-    calendar.subcomponents[:0] = _timezones(pairs)
-    return bytes(calendar.to_ical())
+    return bytes(calendar.to_ical()).removesuffix(_END)
 
 
-def _timezones(pairs: list[tuple[Project, Event]]) -> list[Timezone]:
+def _calendar(entries: list[bytes], pairs: list[tuple[Project, Event]]) -> bytes:
+    # as icalendar writes a calendar: its properties, then the time zones, then the events
+    return _calendar_head() + b"".join(_timezones(pairs)) + b"".join(entries) + _END
+
+
+def _timezones(pairs: list[tuple[Project, Event]]) -> list[bytes]:
     """The VTIMEZONE of every zone the events use, covering only the years of those events.
 
     icalendar's add_missing_timezones() writes every change of 1970–2038 (5 kB per file) and works
@@ -70,8 +97,9 @@ def _timezones(pairs: list[tuple[Project, Event]]) -> list[Timezone]:
 
 
 @functools.cache
-def _vtimezone(zone: str, first_year: int, last_year: int) -> Timezone:
-    return Timezone.from_tzid(zone, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year + 1, 1, 1))
+def _vtimezone(zone: str, first_year: int, last_year: int) -> bytes:
+    first, last = dt.date(first_year, 1, 1), dt.date(last_year + 1, 1, 1)
+    return bytes(Timezone.from_tzid(zone, first_date=first, last_date=last).to_ical())
 
 
 def _vevent(view: ProjectView, event: Event, site_url: str, host: str, stamp: dt.datetime) -> CalendarEvent:

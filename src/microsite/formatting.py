@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -66,9 +67,15 @@ def partial_date(value: PartialDate, lang: str) -> str:
 
 def _format_with_weekday(skeleton: str, day: dt.date, lang: str) -> str:
     """CLDR's skeletons carry only short weekdays ("Παρ"); spell them out ("Παρασκευή")."""
+    return format_date(day, _long_weekday_pattern(skeleton, lang), locale=lang)
+
+
+@functools.cache
+def _long_weekday_pattern(skeleton: str, lang: str) -> str:
+    # matching a skeleton is slow in Babel and its answer depends only on these two arguments
     locale = Locale.parse(lang)
     pattern = locale.datetime_skeletons[match_skeleton(skeleton, locale.datetime_skeletons)].pattern
-    return format_date(day, re.sub(r"E+", "EEEE", pattern), locale=lang)
+    return re.sub(r"E+", "EEEE", pattern)
 
 
 def day_span(start: PartialDate, end: PartialDate, lang: str) -> str:

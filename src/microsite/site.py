@@ -18,7 +18,7 @@ from babel.support import Translations
 
 from microsite import formatting
 from microsite.alternates import language_versions
-from microsite.calendar_files import calendar_events, event_ics, event_listings
+from microsite.calendar_files import calendar_events, calendars, event_listings
 from microsite.catalogs import load_translations
 from microsite.content_check import check_content
 from microsite.formatting import own_language_name
@@ -329,10 +329,11 @@ def data_files(site: PreparedSite, building: tuple[str, ...]) -> dict[str, str]:
         }
     stamp = build_date()
     for lang in building:
-        files[f"{lang}/events.ics"] = event_ics(site.calendar_ready, lang, site_url, stamp, site.views).decode("utf-8")
-        for project, event in site.calendar_ready:
-            path = f"{lang}/events/{project.slug}-{event.slug}.ics"  # as EventView.calendar links it
-            files[path] = event_ics([(project, event)], lang, site_url, stamp, site.views).decode("utf-8")
+        feed, singles = calendars(site.calendar_ready, lang, site_url, stamp, site.views)
+        files[f"{lang}/events.ics"] = feed.decode("utf-8")
+        for (project, event), single in zip(site.calendar_ready, singles, strict=True):
+            # the path EventView.calendar links to
+            files[f"{lang}/events/{project.slug}-{event.slug}.ics"] = single.decode("utf-8")
     return files
 
 
