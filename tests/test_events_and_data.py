@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 from icalendar import Calendar
 
-from microsite.calendar_files import calendar_events, event_ics, event_listings
+from microsite.calendar_files import calendar_events, calendars, event_listings
 from microsite.languages import LANGUAGES
 from microsite.open_data import funders_schema, projects_csv, projects_json, projects_schema
 from microsite.records import load_projects
@@ -36,7 +36,9 @@ def test_only_events_with_a_full_date_go_into_calendars() -> None:
 
 def test_ics_parses_and_holds_the_right_times_in_utc() -> None:
     kept, _ = calendar_events(FIXTURE)
-    calendar = Calendar.from_ical(event_ics(kept, "el", SITE_URL, STAMP))
+    feed, (single,) = calendars(kept, "el", SITE_URL, STAMP)
+    assert single == feed  # one event: its own file and the feed are the same calendar
+    calendar = Calendar.from_ical(feed)
     (event,) = calendar.walk("VEVENT")
     # 11:00–13:00 in Athens on 7 April 2026 is summer time (UTC+3)
     assert event.decoded("dtstart").astimezone(dt.UTC) == dt.datetime(2026, 4, 7, 8, 0, tzinfo=dt.UTC)
@@ -50,7 +52,7 @@ def test_ics_parses_and_holds_the_right_times_in_utc() -> None:
 
 def test_time_zone_covers_the_events_years_only() -> None:
     kept, _ = calendar_events(FIXTURE)
-    (zone,) = Calendar.from_ical(event_ics(kept, "el", SITE_URL, STAMP)).walk("VTIMEZONE")
+    (zone,) = Calendar.from_ical(calendars(kept, "el", SITE_URL, STAMP)[0]).walk("VTIMEZONE")
     # the changes of 2026 (summer time from 29 March, winter time from 25 October), none of 1970–2038
     starts = sorted(part.decoded("dtstart").date() for part in zone.subcomponents)
     assert [day.year for day in starts] == [2026, 2026, 2026]

@@ -37,17 +37,6 @@ def calendar_events(projects: list[Project]) -> tuple[list[tuple[Project, Event]
     return kept, left_out
 
 
-def event_ics(
-    pairs: list[tuple[Project, Event]],
-    lang: str,
-    site_url: str,
-    stamp: dt.datetime,
-    views: ProjectViews | None = None,
-) -> bytes:
-    """One calendar holding these events."""
-    return calendars(pairs, lang, site_url, stamp, views)[0]
-
-
 def calendars(
     pairs: list[tuple[Project, Event]],
     lang: str,
