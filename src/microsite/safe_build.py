@@ -57,11 +57,18 @@ def build_site(site_folder: Path, output: Path, mkdocs_args: list[str] | None = 
     return 0
 
 
+def _environment(languages: tuple[str, ...] = ()) -> dict[str, str]:
+    # A published build has every language, even if MICROSITE_LANGUAGES was left set for a preview.
+    env = {key: value for key, value in os.environ.items() if key != "MICROSITE_LANGUAGES"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    if languages:
+        env["MICROSITE_LANGUAGES"] = ",".join(languages)
+    return env
+
+
 def _run_mkdocs(site_folder: Path, site_dir: Path, args: list[str]) -> int:
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir), *args]
-    return subprocess.run(
-        command, cwd=site_folder, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False
-    ).returncode
+    return subprocess.run(command, cwd=site_folder, env=_environment(), check=False).returncode
 
 
 def _build_groups(site_folder: Path, parallel: Path, args: list[str], groups: list[tuple[str, ...]]) -> bool:
@@ -72,7 +79,7 @@ def _build_groups(site_folder: Path, parallel: Path, args: list[str], groups: li
         running = []
         for number, group in enumerate(groups):
             log = open(Path(logs) / f"{number}.log", "w+", encoding="utf-8")  # noqa: SIM115 (closed below)
-            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MICROSITE_LANGUAGES": ",".join(group)}
+            env = _environment(group)
             site_dir = ["--site-dir", str(parallel / str(number))]
             process = subprocess.Popen(
                 [*command, *site_dir], cwd=site_folder, env=env, stdout=log, stderr=subprocess.STDOUT
