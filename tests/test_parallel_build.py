@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from microsite.alternates import language_versions, switcher_links
+from microsite.languages import LANGUAGES
 from microsite.safe_build import build_site, language_groups
-from microsite.site import build_languages
+from microsite.site import REPO_DIR, build_languages, generated_page_paths, prepare_site, settings_from_config_file
 
 from .conftest import FIXTURES, SITE_URL, make_fixture_site
 from .test_fixture_build import HOME
@@ -91,3 +92,12 @@ def test_a_mistake_stops_a_parallel_build_once_and_keeps_the_site(
     assert "the last good site" in err and "Traceback" not in err
     assert files_of(site / "site") == good
     assert not (site / "site.parallel").exists() and not (site / "site.partial").exists()
+
+
+def test_the_page_list_used_for_alternates_is_what_the_renderer_makes() -> None:
+    # language_versions is given generated_page_paths, so that a build of one language still
+    # knows the others' pages; it must name exactly the pages render_pages writes.
+    site = prepare_site(settings_from_config_file(REPO_DIR, SITE_URL))
+    rendered = {path for path in site.pages if path.endswith(".md")}
+    assert rendered == generated_page_paths(site.projects, LANGUAGES)
+    assert len(rendered) == 1 + len(LANGUAGES) * (5 + len(site.projects))
