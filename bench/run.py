@@ -448,10 +448,10 @@ def report(
         "*Pages* are the Markdown pages given to the site generator (project pages, lists, events, open data,"
         " translation status, home and about in 4 languages, and the root chooser): the same number for every"
         " variant, so pages/s compare like with like. Wall time is what a person waits; CPU time is user + system"
-        " (Hugo uses both cores, MkDocs one). Peak memory is the peak resident set of the process."
-        " Output is `du -sk` of the built site; the search index is `search/search_index.json`"
-        " (ours: the four `<lang>/search-index.js`)"
-        " (Hugo: the sum of one per language).",
+        " (Hugo uses both cores, MkDocs one, the parallel variant one per process). Peak memory is the peak"
+        " resident set of the process. Output is `du -sk` of the built site; the search index is ours, the four"
+        " `<lang>/search-index.js`, and Hugo's, one per language (plain MkDocs has none: Material's search plugin"
+        " is off in this mkdocs.yml, as in ours).",
         "",
         "## Results",
         "",
@@ -557,16 +557,6 @@ def observations(args: argparse.Namespace, by: dict[tuple[str, int], Result], ge
                 f"- N={n}: the search index is {100 * ours.search_mb / ours.output_mb:.0f} % of our output"
                 f" ({ours.search_mb:.1f} of {ours.output_mb:.1f} MB)."
             )
-    biggest = max((n for n in args.sizes if (out := by.get(("ours", n))) and out.ok), default=None)
-    index = args.workdir / f"n{biggest}" / "out-ours" / "search" / "search_index.json" if biggest else None
-    if index and index.is_file():
-        raw = index.read_bytes()
-        utf8 = len(json.dumps(json.loads(raw), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-        notes.append(
-            f"- N={biggest}: the search index escapes every Greek, Cyrillic and Georgian letter as `\\uXXXX`;"
-            f" written as UTF-8 it would be {utf8 / 2**20:.1f} MB instead of {len(raw) / 2**20:.1f} MB"
-            f" ({100 * utf8 / len(raw):.0f} %)."
-        )
     loads = [run.load_before for result in by.values() for run in result.runs]
     if loads:
         notes.append(

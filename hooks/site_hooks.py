@@ -118,7 +118,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
     return env
 
 
-@event_priority(-50)  # after mkdocs-static-i18n has attached each page's alternates
+@event_priority(-50)  # after mkdocs-static-i18n, which resets `extra.alternate` for every page
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     if "toc" in (page.meta.get("hide") or []) and page.toc.items:
         # Material still writes a hidden table of contents; on the project index it would repeat
