@@ -43,6 +43,9 @@ def test_fixture_site_has_exactly_the_expected_pages_and_merges_the_narrative(tm
     assert "Nasza historia" in polish and "<em>redakcję</em>" in polish
     assert "{{ nie szablon }}" in polish
     assert "Nasza historia" not in (out / "el" / "projects" / "mini.html").read_text(encoding="utf-8")
+    # the translation status row names the fields that Greek still lacks
+    status = (out / "el" / "translation-status.html").read_text(encoding="utf-8")
+    assert "⚠ " in status and "<code>places[0]</code>" in status and 'href="projects/mini.html"' in status
     assert content_files(site) == before  # generated pages never land in content/
     assert (site / "build" / "pages" / "pl" / "projects" / "mini.md").is_file()
 
