@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from microsite.alternates import alternate_links, sitemap_entries, switcher_links, write_sitemaps
 from microsite.formatting import own_language_name
 from microsite.languages import LANGUAGES
+from microsite.pages import SEARCH_INDEX, SITEMAP
 from microsite.problems import DataError
 from microsite.search_index import write_site_indexes
 from microsite.search_strings import search_strings
@@ -108,7 +109,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
     lang = _build_language(config)
     env.globals["microsite_search"] = (
         {
-            "index": f"{lang}/search-index.js",
+            "index": SEARCH_INDEX.output(lang),
             "lang": lang,
             "strings": search_strings(_site.translations[lang].gettext, _site.translations[lang].ngettext, lang),
         }
@@ -139,9 +140,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     languages_built = len(getattr(i18n, "build_languages", [None]))
     if _finished_builds == languages_built and _site is not None:  # the outermost build, after every language
         site_dir, built = Path(config.site_dir), _site.paths.build_languages
-        write_sitemaps(
-            site_dir, sitemap_entries(_site.versions, config.site_url or "", LANGUAGES), config.site_url or "", built
-        )
+        entries = sitemap_entries(_site.versions, config.site_url or "", LANGUAGES)
+        write_sitemaps(site_dir, entries, config.site_url or "", _site.outputs.outputs(SITEMAP), built)
         self_host_theme_scripts(site_dir)
         write_site_indexes(site_dir, list(built))
 

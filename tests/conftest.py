@@ -9,22 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from microsite.pages import language_pages
+
 from .search_pages import write_search_pages
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 SITE_URL = "https://sites.example.org/microsite/"
-# The pages every language has, besides the project pages.
-LANGUAGE_PAGES = (
-    "index.html",
-    "about.html",
-    "events.html",
-    "open-data.html",
-    "translation-status.html",
-    "accessibility.html",
-    "privacy.html",
-    "projects/index.html",
-)
+# The pages every language has, besides the project pages (from the registry of page kinds).
+LANGUAGE_PAGES = tuple(language_pages())
 
 
 def run_mkdocs(config_dir: Path, site_dir: Path, site_url: str = SITE_URL) -> subprocess.CompletedProcess[str]:

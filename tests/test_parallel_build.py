@@ -10,7 +10,7 @@ import pytest
 from microsite.alternates import language_versions, switcher_links
 from microsite.languages import LANGUAGES
 from microsite.safe_build import build_site, language_groups
-from microsite.site import REPO_DIR, build_languages, generated_page_paths, prepare_site, settings_from_config_file
+from microsite.site import REPO_DIR, build_languages, prepare_site, settings_from_config_file
 
 from .conftest import FIXTURES, SITE_URL, make_fixture_site
 from .test_fixture_build import HOME
@@ -65,7 +65,7 @@ def test_parallel_builds_give_the_same_site_as_the_whole_build(tmp_path: Path, m
 
     assert build_site(site, tmp_path / "whole") == 0
     whole = files_of(tmp_path / "whole")
-    assert "pl/only-polish.html" in whole and "el/events/mini-warsztaty.ics" in whole
+    assert "pl/only-polish.html" in whole and "el/events/mini/warsztaty.ics" in whole
     assert {"pl/search-index.js", "ka/sitemap.xml", "open-data/projects.json", "robots.txt", "404.html"} <= set(whole)
     for jobs in (2, 4):
         assert build_site(site, tmp_path / f"jobs{jobs}", jobs=jobs) == 0
@@ -95,9 +95,12 @@ def test_a_mistake_stops_a_parallel_build_once_and_keeps_the_site(
 
 
 def test_the_page_list_used_for_alternates_is_what_the_renderer_makes() -> None:
-    # language_versions is given generated_page_paths, so that a build of one language still
-    # knows the others' pages; it must name exactly the pages render_pages writes.
+    # language_versions is given the output plan's pages, so that a build of one language still
+    # knows the others' pages; its generated ones must be exactly the pages render_pages writes.
     site = prepare_site(settings_from_config_file(REPO_DIR, SITE_URL))
     rendered = {path for path in site.pages if path.endswith(".md")}
-    assert rendered == generated_page_paths(site.projects, LANGUAGES)
+    claims = site.outputs.claims.values()
+    planned = {claim.source for claim in claims if claim.kind and claim.kind.made_by in ("generated", "data")}
+    assert rendered == {path for path in planned if path.endswith(".md")}
+    assert set(site.pages) == planned
     assert len(rendered) == 1 + len(LANGUAGES) * (5 + len(site.projects))

@@ -7,6 +7,8 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
+from microsite.pages import HOME, output_of
+
 X_DEFAULT = "x-default"
 
 
@@ -28,7 +30,7 @@ def alternate_links(
 
 def page_url(page_path: str) -> str:
     """The URL of a staged Markdown page, relative to the site root (the site uses .html URLs)."""
-    return page_path.removesuffix(".md") + ".html"
+    return output_of(page_path)
 
 
 def language_versions(page_paths: set[str], languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
@@ -50,7 +52,7 @@ def switcher_links(site_url: str, urls_by_lang: dict[str, str], names: dict[str,
     that language's home page when the page has no version there."""
     base = urlsplit(site_url).path.rstrip("/")
     return [
-        {"name": name, "lang": lang, "link": urls_by_lang.get(lang) or f"{base}/{lang}/index.html"}
+        {"name": name, "lang": lang, "link": urls_by_lang.get(lang) or f"{base}/{HOME.output(lang)}"}
         for lang, name in names.items()
     ]
 
@@ -75,21 +77,25 @@ def sitemap_xml(entries: list[PageEntry], site_url: str) -> str:
 
 
 def write_sitemaps(
-    site_dir: Path, entries: list[PageEntry], site_url: str, languages: tuple[str, ...] | None = None
+    site_dir: Path,
+    entries: list[PageEntry],
+    site_url: str,
+    sitemaps: list[str],
+    languages: tuple[str, ...] | None = None,
 ) -> list[Path]:
-    """One sitemap at the root and one in every folder that holds a page.
+    """The sitemaps of the output plan: one at the root and one in every folder that holds a page.
 
     A sitemap may only list URLs below its own folder, and Material's JavaScript fetches
     `sitemap.xml` next to every alternate link of a page, so each such folder gets its own.
     `languages`: only the folders of these languages (a build of some languages), and the root."""
-    folders = {PurePosixPath(entry.url).parent for entry in entries} | {PurePosixPath(".")}
-    if languages is not None:
-        folders = {f for f in folders if str(f) == "." or f.parts[0] in languages}
     written = []
-    for folder in sorted(folders):
+    for path in sitemaps:
+        folder = PurePosixPath(path).parent
+        if languages is not None and str(folder) != "." and folder.parts[0] not in languages:
+            continue
         prefix = "" if str(folder) == "." else f"{folder}/"
         inside = [entry for entry in entries if entry.url.startswith(prefix)]
-        target = site_dir / prefix / "sitemap.xml"
+        target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(sitemap_xml(inside, site_url), encoding="utf-8")
         written.append(target)

@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Timezone, vText
 from icalendar import Event as CalendarEvent
 
+from microsite.pages import PROJECT
 from microsite.schema import Event, Project
 from microsite.viewmodel import ProjectView, ProjectViews
 
@@ -108,7 +109,7 @@ def _vevent(view: ProjectView, event: Event, site_url: str, host: str, stamp: dt
         entry.add("dtstart", start_day)
         entry.add("dtend", end_day + dt.timedelta(days=1))
     entry.add("dtstamp", stamp)
-    page = urljoin(site_url, f"{view.lang}/projects/{view.slug}.html#{event.slug}")
+    page = PROJECT.url(site_url, view.lang, view.slug, anchor=event.slug)
     entry.add("url", page)
     if event.online:
         entry.add("location", vText("online"))

@@ -43,18 +43,27 @@ def load_projects(path: Path, display_name: str | None = None, programmes: set[s
     """Parse and validate the records file; raise DataError listing every problem.
 
     `programmes`: the ids in data/funders.yaml, to check each project's `funding.programme_id`."""
+    return load_located_projects(path, display_name, programmes)[0]
+
+
+def load_located_projects(
+    path: Path, display_name: str | None = None, programmes: set[str] | None = None
+) -> tuple[list[Project], LoadedYaml]:
+    """The records and where each value is in the file (to place problems found later, e.g. a
+    slug whose address is taken)."""
     context = {"programmes": programmes} if programmes is not None else None
-    return _load(path, display_name, ProjectsFile, "projects", context).projects
+    result, loaded = _load(path, display_name, ProjectsFile, "projects", context)
+    return result.projects, loaded
 
 
 def load_funders(path: Path, display_name: str | None = None) -> list[FundingProgramme]:
     """Parse and validate the funding programmes file (acknowledgements, logos)."""
-    return _load(path, display_name, FundersFile, "programmes").programmes
+    return _load(path, display_name, FundersFile, "programmes")[0].programmes
 
 
 def _load(
     path: Path, display_name: str | None, model: type[FileModel], top_key: str, context: dict[str, Any] | None = None
-) -> FileModel:
+) -> tuple[FileModel, LoadedYaml]:
     try:
         loaded = load_yaml(path, display_name)
     except YamlProblem as err:
@@ -63,13 +72,15 @@ def _load(
     if not isinstance(loaded.data, dict):
         raise DataError([Problem(loaded.file, 1, 1, "", f"the file must start with `{top_key}:`")])
     problems = duplicate_keys(loaded, top_key)
+    if top_key == "projects":
+        problems += duplicate_event_slugs(loaded)
     try:
         result = model.model_validate(loaded.data, context=context)
     except ValidationError as err:
         problems += problems_from(err, loaded)
     if problems:
         raise DataError(problems)
-    return result
+    return result, loaded
 
 
 # Per file: the list of records and the field that must be unique in it, with why.
@@ -96,6 +107,31 @@ def duplicate_keys(loaded: LoadedYaml, top_key: str) -> list[Problem]:
             problems.append(Problem(loaded.file, line, column, _dotted((top_key, index, key)), message, hint))
         else:
             first_seen[value] = index
+    return problems
+
+
+def duplicate_event_slugs(loaded: LoadedYaml) -> list[Problem]:
+    """An event's slug is its anchor on the project page and the name of its calendar file."""
+    projects = loaded.data.get("projects") if isinstance(loaded.data, dict) else None
+    problems = []
+    for index, record in enumerate(projects if isinstance(projects, list) else []):
+        events = record.get("events") if isinstance(record, dict) else None
+        first_seen: dict[str, int] = {}
+        for number, event in enumerate(events if isinstance(events, list) else []):
+            value = event.get("slug") if isinstance(event, dict) else None
+            if not isinstance(value, str):
+                continue
+            path = ("projects", index, "events", number, "slug")
+            if value in first_seen:
+                line, column = loaded.position(path)
+                first_line = loaded.position(("projects", index, "events", first_seen[value], "slug"))[0]
+                message = f"two events of this project have the slug {value!r} (the other is on line {first_line})"
+                hint = "each event needs its own slug: it is the event's anchor and the name of its calendar file"
+                problems.append(
+                    Problem(loaded.file, line, column, _dotted(path), message, hint, _slug_at(loaded, path))
+                )
+            else:
+                first_seen[value] = number
     return problems
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urljoin
+from urllib.parse import quote
 
 from babel.support import Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from microsite.pages import PROJECT
 from microsite.schema import FundingProgramme
 from microsite.viewmodel import ProjectView
 
@@ -62,7 +63,7 @@ class Renderer:
         self, view: ProjectView, narrative: str | None, jsonld: str = "", programme: FundingProgramme | None = None
     ) -> str:
         # Absolute: MkDocs builds one language at a time and cannot resolve links into another.
-        original_url = urljoin(self.site_url, f"{view.original_language}/projects/{view.slug}.html")
+        original_url = PROJECT.url(self.site_url, view.original_language, view.slug)
         return self.render(
             "project.md.j2",
             view.lang,

@@ -11,12 +11,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 import yaml
 from babel.support import Translations
 
-from microsite import formatting
+from microsite import formatting, pages
 from microsite.alternates import language_versions
 from microsite.calendar_files import calendar_events, calendars, event_listings
 from microsite.catalogs import load_translations
@@ -25,13 +24,15 @@ from microsite.formatting import own_language_name
 from microsite.jsonld import project_jsonld, script_json
 from microsite.languages import LANGUAGES
 from microsite.open_data import projects_csv, projects_json, projects_schema
+from microsite.outputs import OutputPlan, plan_outputs
 from microsite.problems import DataError, Problem
-from microsite.records import load_funders, load_projects
+from microsite.records import load_funders, load_located_projects
 from microsite.render import Renderer
 from microsite.schema import Event, FundingProgramme, Project
 from microsite.staging import split_front_matter, stage
 from microsite.translation_status import project_statuses, translation_status
 from microsite.viewmodel import ProjectViews
+from microsite.yaml_source import LoadedYaml
 
 REPO_DIR = Path(__file__).resolve().parents[2]
 
@@ -148,6 +149,7 @@ class PreparedSite:
     funders: dict[str, FundingProgramme]
     views: ProjectViews = field(default_factory=ProjectViews)  # each view made once, used by every output
     pages: dict[str, str] = field(default_factory=dict)  # generated files by path in docs_dir
+    outputs: OutputPlan = field(default_factory=OutputPlan)  # every file of the whole site, and who writes it
     # every page of the whole site (all languages, even those another process builds) by path in
     # docs_dir, with the URL of its version in each language (alternates.language_versions)
     versions: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -160,6 +162,7 @@ def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> Pr
     # Each check runs even when an earlier one failed, so that every problem is listed at once.
     problems: list[Problem] = []
     projects: list[Project] = []
+    records: LoadedYaml | None = None
     funders: list[FundingProgramme] = []
     translations: dict[str, Translations] = {}
     try:  # optional: a site whose projects name no funding programme needs no funders.yaml
@@ -169,7 +172,7 @@ def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> Pr
         problems += err.problems
     try:
         known = {programme.id for programme in funders} if not problems else None
-        projects = load_projects(paths.data_file, _display(paths, paths.data_file), known)
+        projects, records = load_located_projects(paths.data_file, _display(paths, paths.data_file), known)
     except DataError as err:
         problems += err.problems
     try:
@@ -180,26 +183,30 @@ def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> Pr
     problems += check_accessibility_settings(paths.accessibility, languages)
     narratives, narrative_problems = read_narratives(paths, projects, languages)
     problems += narrative_problems
+    ready, left_out = calendar_events(projects)
+    outputs = plan_outputs(projects, ready, languages, paths.content_dir, records)
+    problems += outputs.problems
     if problems:
         raise DataError(problems)
 
     site = PreparedSite(paths, projects, translations, {programme.id: programme for programme in funders})
-    site.calendar_ready, left_out = calendar_events(projects)
+    site.calendar_ready, site.outputs = ready, outputs
     site.notes = [f"event {item.project}/{item.event} is not in the calendar files: {item.reason}" for item in left_out]
     building = tuple(lang for lang in languages if lang in paths.build_languages)
     site.pages = render_pages(site, narratives, building, languages)
-    site.pages |= data_files(site, building)
-    content_pages = {p.relative_to(paths.content_dir).as_posix() for p in paths.content_dir.rglob("*.md")}
-    site.versions = language_versions(content_pages | generated_page_paths(projects, languages), languages)
-    stage(paths.stage_dir, paths.content_dir, site.pages, tuple(lang for lang in languages if lang not in building))
+    for path, text in data_files(site, building).items():
+        _add(site.pages, path, text)
+    site.versions = language_versions(outputs.page_sources(), languages)
+    left_out_languages = tuple(lang for lang in languages if lang not in building)
+    stage(paths.stage_dir, paths.content_dir, site.pages, left_out_languages, outputs.sources())
     return site
 
 
-def generated_page_paths(projects: list[Project], languages: tuple[str, ...]) -> set[str]:
-    """The paths of the pages render_pages makes (for all languages, without rendering them)."""
-    per_language = ["events.md", "accessibility.md", "open-data.md", "translation-status.md", "projects/index.md"]
-    per_language += [f"projects/{project.slug}.md" for project in projects]
-    return {"index.md"} | {f"{lang}/{page}" for lang in languages for page in per_language}
+def _add(files: dict[str, str], path: str, text: str) -> None:
+    # two writers of one path would silently keep the last; the output plan has ruled that out
+    if path in files:
+        raise RuntimeError(f"{path} is written twice")
+    files[path] = text
 
 
 def render_pages(
@@ -211,43 +218,50 @@ def render_pages(
     """The generated pages of the languages being built, and the root chooser (which names them all)."""
     renderer = Renderer(site.paths.templates_dir, site.translations, site.paths.site_url)
     choices = [(lang, own_language_name(lang), site.translations[lang].gettext(TAGLINE)) for lang in languages]
-    pages: dict[str, str] = {"index.md": renderer.render("root_index.md.j2", languages[0], choices=choices)}
+    files: dict[str, str] = {}
+    _add(files, pages.ROOT.source(), renderer.render(_template(pages.ROOT), languages[0], choices=choices))
     status_rows = project_statuses(translation_status(site.projects, languages), languages)
     today = build_date().date()
     for lang in building:
-        pages[f"{lang}/events.md"] = renderer.render(
-            "events.md.j2",
+        events = renderer.render(
+            _template(pages.EVENTS),
             lang,
             listings=event_listings(site.projects, lang, today, site.views),
             feed=bool(site.calendar_ready),
         )
-        pages[f"{lang}/accessibility.md"] = accessibility_statement(
-            renderer, site.paths.accessibility, lang, site.paths.site_url
-        )
-        pages[f"{lang}/open-data.md"] = renderer.render(
-            "open_data.md.j2",
+        _add(files, pages.EVENTS.source(lang), events)
+        statement = accessibility_statement(renderer, site.paths.accessibility, lang, site.paths.site_url)
+        _add(files, pages.ACCESSIBILITY.source(lang), statement)
+        open_data = renderer.render(
+            _template(pages.OPEN_DATA),
             lang,
             base=site.paths.site_url,
             licence=site.paths.data_licence,
             licence_url=site.paths.data_licence_url,
         )
-        pages[f"{lang}/translation-status.md"] = renderer.render(
-            "translation_status.md.j2", lang, rows=status_rows, languages=languages
-        )
+        _add(files, pages.OPEN_DATA.source(lang), open_data)
+        status = renderer.render(_template(pages.TRANSLATION_STATUS), lang, rows=status_rows, languages=languages)
+        _add(files, pages.TRANSLATION_STATUS.source(lang), status)
         views = [site.views(project, lang) for project in site.projects]
-        pages[f"{lang}/projects/index.md"] = renderer.projects_index(views, lang)
+        _add(files, pages.PROJECT_INDEX.source(lang), renderer.projects_index(views, lang))
         for project, view in zip(site.projects, views, strict=True):
-            page_url = urljoin(site.paths.site_url, f"{lang}/projects/{view.slug}.html")
+            page_url = pages.PROJECT.url(site.paths.site_url, lang, view.slug)
             programme = (
                 site.funders.get(project.funding.programme_id or "") if project.funding != "not-stated" else None
             )
-            pages[f"{lang}/projects/{view.slug}.md"] = renderer.project_page(
+            page = renderer.project_page(
                 view,
                 narratives.get((lang, view.slug)),
                 script_json(project_jsonld(project, lang, page_url, site.views)),
                 programme,
             )
-    return pages
+            _add(files, pages.PROJECT.source(lang, view.slug), page)
+    return files
+
+
+def _template(kind: pages.PageKind) -> str:
+    assert kind.template is not None, kind.name
+    return kind.template
 
 
 ACCESSIBILITY_STATUSES = ("fully-compliant", "partially-compliant", "non-compliant")
@@ -298,7 +312,7 @@ def accessibility_statement(renderer: Renderer, settings: dict[str, Any], lang: 
         return formatting.date(value, lang) if isinstance(value, dt.date) else None
 
     return renderer.render(
-        f"accessibility/{lang}.md.j2",
+        _template(pages.ACCESSIBILITY).format(lang=lang),
         lang,
         site_url=site_url,
         status=settings["status"],
@@ -322,18 +336,17 @@ def data_files(site: PreparedSite, building: tuple[str, ...]) -> dict[str, str]:
     files = {}
     if site.paths.builds_root:
         files = {
-            "open-data/projects.json": projects_json(site.projects),
-            "open-data/projects.csv": projects_csv(site.projects, LANGUAGES, site.views),
-            "open-data/projects.schema.json": projects_schema(),
-            "robots.txt": f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n",
+            pages.PROJECTS_JSON.source(): projects_json(site.projects),
+            pages.PROJECTS_CSV.source(): projects_csv(site.projects, LANGUAGES, site.views),
+            pages.PROJECTS_SCHEMA.source(): projects_schema(),
+            pages.ROBOTS.source(): f"User-agent: *\nAllow: /\nSitemap: {pages.SITEMAP.url(site_url)}\n",
         }
     stamp = build_date()
     for lang in building:
         feed, singles = calendars(site.calendar_ready, lang, site_url, stamp, site.views)
-        files[f"{lang}/events.ics"] = feed.decode("utf-8")
+        _add(files, pages.CALENDAR.source(lang), feed.decode("utf-8"))
         for (project, event), single in zip(site.calendar_ready, singles, strict=True):
-            # the path EventView.calendar links to
-            files[f"{lang}/events/{project.slug}-{event.slug}.ics"] = single.decode("utf-8")
+            _add(files, pages.EVENT_CALENDAR.source(lang, project.slug, event.slug), single.decode("utf-8"))
     return files
 
 
@@ -346,7 +359,7 @@ def not_found_messages(site: PreparedSite, build_language: str) -> list[dict[str
             "title": site.translations[lang].gettext(NOT_FOUND_TITLE),
             "text": site.translations[lang].gettext(NOT_FOUND_TEXT),
             "home": site.translations[lang].gettext(NOT_FOUND_HOME),
-            "home_url": f"{lang}/index.html",
+            "home_url": pages.HOME.output(lang),
         }
         for lang in languages
     ]
@@ -363,17 +376,8 @@ def read_narratives(
         folder = paths.content_dir / lang / "projects"
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
             if path.stem == "index":
-                problems.append(
-                    Problem(
-                        _display(paths, path),
-                        0,
-                        0,
-                        "",
-                        "the project index is made from the records and cannot be written by hand",
-                        "remove this file; put an introduction on the home page instead",
-                    )
-                )
-            elif path.stem not in slugs:
+                continue  # the project list's address: the output plan reports it
+            if path.stem not in slugs:
                 problems.append(
                     Problem(
                         _display(paths, path),

@@ -12,10 +12,21 @@ import shutil
 from pathlib import Path
 
 
-def stage(stage_dir: Path, content_dir: Path, generated: dict[str, str], left_out: tuple[str, ...] = ()) -> list[str]:
+def stage(
+    stage_dir: Path,
+    content_dir: Path,
+    generated: dict[str, str],
+    left_out: tuple[str, ...] = (),
+    planned: set[str] | None = None,
+) -> list[str]:
     """Make `stage_dir` hold exactly content/ overlaid with `generated`; return what changed.
 
-    `left_out`: top folders of content/ not to copy (the languages another process builds)."""
+    `left_out`: top folders of content/ not to copy (the languages another process builds).
+    `planned`: the paths the output plan allows (outputs.OutputPlan.sources); a generated file
+    outside it is a writer the plan does not know, which could overwrite another file unseen."""
+    unplanned = sorted(set(generated) - planned) if planned is not None else []
+    if unplanned:
+        raise RuntimeError(f"not in the output plan (src/microsite/pages.py): {', '.join(unplanned)}")
     wanted: dict[str, bytes | Path] = {}
     for path in sorted(content_dir.rglob("*")):
         inside = path.relative_to(content_dir)

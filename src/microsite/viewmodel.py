@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from microsite import formatting
+from microsite import formatting, pages
 from microsite.schema import (
     Budget,
     Contact,
@@ -212,7 +212,9 @@ class _Resolver:
             place=self.optional(event.place),
             description=self.texts(event.description),
             links=[self.link(link) for link in event.links],
-            calendar=f"events/{self.project.slug}-{event.slug}.ics" if event.start.known_date else None,
+            calendar=pages.EVENT_CALENDAR.in_language(self.lang, self.project.slug, event.slug)
+            if event.start.known_date
+            else None,
         )
 
     def contact(self, contact: Contact) -> ContactView:
