@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from microsite.languages import LANGUAGES
-from microsite.linkcheck import check_site
+from microsite.linkcheck import check_site, missing_outputs
 from microsite.open_data import funders_schema, projects_schema
 from microsite.problems import DataError
 from microsite.records import load_projects
@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     links = commands.add_parser("check-links", help="check every link and anchor of a built site")
     links.add_argument("site_dir", nargs="?", default=Path("site"), type=Path)
     links.add_argument("--site-url", default="http://127.0.0.1:8000/")
+    links.add_argument("--source", default=Path("."), type=Path, help="the site folder it was built from")
     args = parser.parse_args(argv)
 
     if args.command == "check":
@@ -66,7 +67,12 @@ def main(argv: list[str] | None = None) -> int:
         projects = load_projects(SitePaths(args.site.resolve()).data_file, "data/projects.yaml")
         print(status_table(translation_status(projects, LANGUAGES), LANGUAGES))
         return 0
-    errors = check_site(args.site_dir, args.site_url)
+    try:  # the site's output plan, to find files the build should have written
+        planned = sorted(prepare_site(settings_from_config_file(args.source.resolve())).outputs.claims)
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    errors = missing_outputs(args.site_dir, planned) + check_site(args.site_dir, args.site_url)
     for error in errors:
         print(error, file=sys.stderr)
     print(f"{len(errors)} broken links" if errors else "OK: every link, anchor and file resolves.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 
 from microsite.problems import Problem
@@ -44,8 +45,38 @@ def check_content(content_dir: Path, languages: tuple[str, ...], shown_as: str =
             close = difflib.get_close_matches(entry.name, languages, n=1)
             hint = f"did you mean `{close[0]}`?" if close else f"the languages are {', '.join(languages)}"
             problems.append(Problem(name, 0, 0, "", f"`{entry.name}` is not one of the site's languages", hint))
+    leaving = links_leaving(content_dir, content_dir.parent, shown_as)
+    if leaving:  # what they point to is not read
+        return problems + leaving
     for page in sorted(content_dir.rglob("*.md")):
         problems += check_page(page, f"{shown_as}/{page.relative_to(content_dir).as_posix()}")
+    return problems
+
+
+def links_leaving(folder: Path, site_dir: Path, shown_as: str) -> list[Problem]:
+    """Symbolic links in `folder` that point outside the site folder: whatever they point to would
+    be read and published (a page, a copied file), so they are refused."""
+    root = site_dir.resolve()
+    links = [folder] if folder.is_symlink() else []
+    for top, dirs, files in os.walk(folder, followlinks=False) if not links else []:
+        links += [Path(top) / name for name in sorted(dirs + files) if (Path(top) / name).is_symlink()]
+    problems = []
+    for path in links:
+        target = path.resolve()
+        if target == root or root in target.parents:
+            continue
+        inside = path.relative_to(folder).as_posix()
+        shown = shown_as if inside == "." else f"{shown_as}/{inside}"
+        problems.append(
+            Problem(
+                shown,
+                0,
+                0,
+                "",
+                f"this is a link to {target}, outside the site folder; nothing outside it is published",
+                "copy the file into the site folder instead of linking to it",
+            )
+        )
     return problems
 
 

@@ -50,6 +50,12 @@ def check_site(site_dir: Path, site_url: str) -> list[str]:
     return errors
 
 
+def missing_outputs(site_dir: Path, planned: list[str]) -> list[str]:
+    """The files of the output plan (outputs.OutputPlan) that a built site lacks: a build that
+    stopped halfway, or a writer that wrote elsewhere."""
+    return [f"{path}: planned, but not in the built site" for path in planned if not (site_dir / path).is_file()]
+
+
 def _check(
     page_path: str, url: str, loaded: bool, pages: dict[str, _Page], site_dir: Path, own_host: str, site_url: str
 ) -> str | None:

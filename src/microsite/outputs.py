@@ -55,8 +55,10 @@ class OutputPlan:
         if seen in self._reported:
             return
         self._reported.add(seen)
-        message = f"{mine.what} would be published as {output}, which is already {other.what}"
-        self.problems.append(Problem(here.file, here.line, here.column, here.field, message, mine.hint, here.record))
+        subject = "this file" if mine.what == here.file else mine.what  # the report starts with its name
+        message = f"{subject} would be published as {output}, which is already {other.what}"
+        hint = "keep one of the two files" if other.where is not None and other.where.file == other.what else mine.hint
+        self.problems.append(Problem(here.file, here.line, here.column, here.field, message, hint, here.record))
 
     def sources(self) -> set[str]:
         """Every path in docs_dir that staging may write."""

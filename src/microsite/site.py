@@ -19,7 +19,7 @@ from microsite import formatting, pages
 from microsite.alternates import language_versions
 from microsite.calendar_files import calendar_events, calendars, event_listings
 from microsite.catalogs import load_translations
-from microsite.content_check import check_content
+from microsite.content_check import check_content, links_leaving
 from microsite.formatting import own_language_name
 from microsite.jsonld import project_jsonld, script_json
 from microsite.languages import LANGUAGES
@@ -160,6 +160,11 @@ class PreparedSite:
 def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> PreparedSite:
     """Validate everything, render the generated pages and stage them. Raises DataError."""
     # Each check runs even when an earlier one failed, so that every problem is listed at once.
+    # Nothing outside the site folder is read: links out of data/ or content/ stop the run unread.
+    leaving = links_leaving(paths.site_dir / "data", paths.site_dir, "data")
+    leaving += links_leaving(paths.content_dir, paths.site_dir, "content")
+    if leaving:
+        raise DataError(leaving)
     problems: list[Problem] = []
     projects: list[Project] = []
     records: LoadedYaml | None = None
