@@ -5,16 +5,23 @@ With `jobs` > 1 the languages are split into groups and each group is built by i
 process (MICROSITE_LANGUAGES, read by hooks/site_hooks.py), side by side; the group with the first
 language also writes the root. Each language folder comes out exactly as in a whole build (the
 alternates, the switcher and the sitemaps name every language either way), so assembling the site
-is moving the folders together."""
+is moving the folders together.
+
+One build at a time per site folder: a second `microsite build` waits for the first (a lock on
+build/build.lock), since both would stage into the same build/pages/. Each build's temporary
+folders carry its process id, so nothing one build makes is removed by another."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from microsite.languages import LANGUAGES
@@ -27,19 +34,54 @@ def language_groups(jobs: int) -> list[tuple[str, ...]]:
     return [LANGUAGES[bounds[i] : bounds[i + 1]] for i in range(jobs)]
 
 
+@contextlib.contextmanager
+def build_lock(site_folder: Path) -> Iterator[None]:
+    """Hold the site folder's build lock; wait, saying so, while another build holds it.
+
+    An OS file lock (flock): released by the kernel when its process ends, even when killed."""
+    lock_file = site_folder / "build" / "build.lock"
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_file, "a+", encoding="utf-8") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.seek(0)
+            holder = lock.read().strip() or "another process"
+            print(
+                f"Another build of this folder is running ({holder}); this one waits for it to finish.",
+                file=sys.stderr,
+                flush=True,
+            )
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        lock.truncate(0)
+        lock.write(f"process {os.getpid()}, started {time.strftime('%H:%M:%S')}\n")
+        lock.flush()
+        try:
+            yield
+        finally:
+            lock.truncate(0)
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def build_site(site_folder: Path, output: Path, mkdocs_args: list[str] | None = None, jobs: int = 1) -> int:
     output = output if output.is_absolute() else site_folder / output
-    partial = output.with_name(output.name + ".partial")
-    previous = output.with_name(output.name + ".previous")
-    parallel = output.with_name(output.name + ".parallel")
-    for leftover in (partial, previous, parallel):
-        shutil.rmtree(leftover, ignore_errors=True)
+    with build_lock(site_folder):
+        return _build_locked(site_folder, output, mkdocs_args or [], jobs)
+
+
+def _build_locked(site_folder: Path, output: Path, mkdocs_args: list[str], jobs: int) -> int:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    _clean_leftovers(output)
+    tag = f".{os.getpid()}"  # this process's own temporary folders
+    partial = output.with_name(output.name + ".partial" + tag)
+    previous = output.with_name(output.name + ".previous" + tag)
+    parallel = output.with_name(output.name + ".parallel" + tag)
     started = time.monotonic()
     groups = language_groups(jobs)
     if len(groups) == 1:
-        ok = _run_mkdocs(site_folder, partial, mkdocs_args or []) == 0
+        ok = _run_mkdocs(site_folder, partial, mkdocs_args) == 0
     else:
-        ok = _build_groups(site_folder, parallel, mkdocs_args or [], groups)
+        ok = _build_groups(site_folder, parallel, mkdocs_args, groups)
         if ok:
             _assemble(parallel, groups, partial)
         shutil.rmtree(parallel, ignore_errors=True)
@@ -55,6 +97,23 @@ def build_site(site_folder: Path, output: Path, mkdocs_args: list[str] | None = 
     how = f" ({len(groups)} processes in parallel)" if len(groups) > 1 else ""
     print(f"The site is in {output}; built in {time.monotonic() - started:.1f} s{how}.")
     return 0
+
+
+def _clean_leftovers(output: Path) -> None:
+    """Remove what a killed build left (the lock is held: no other build is using them); if one was
+    killed between moving the old site away and the new one in, the old site comes back."""
+    kinds = ("partial", "previous", "parallel")
+    leftovers = [
+        path
+        for path in sorted(output.parent.glob(f"{output.name}.*"))
+        if any(path.name == f"{output.name}.{kind}" or path.name.startswith(f"{output.name}.{kind}.") for kind in kinds)
+    ]
+    previous = [path for path in leftovers if path.name.startswith(f"{output.name}.previous")]
+    if not output.exists() and previous:
+        previous[0].rename(output)
+        leftovers.remove(previous[0])
+    for path in leftovers:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _environment(languages: tuple[str, ...] = ()) -> dict[str, str]:
