@@ -12,6 +12,7 @@ tests then know about it.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urljoin
@@ -126,6 +127,22 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     SEARCH_INDEX,
     SITEMAP,
 )
+
+
+KINDS: dict[str, PageKind] = {kind.name: kind for kind in PAGE_KINDS}
+
+
+def link(here: str, kind: PageKind, lang: str = "", project: str = "", event: str = "", anchor: str = "") -> str:
+    """A relative link from the page staged at `here` to a kind's file, for Markdown: to the .md
+    source of a page (MkDocs checks that it exists and writes the .html address)."""
+    target = posixpath.relpath(kind.source(lang, project, event), posixpath.dirname(here) or ".")
+    return target + (f"#{anchor}" if anchor else "")
+
+
+def href(here: str, kind: PageKind, lang: str = "", project: str = "", event: str = "", anchor: str = "") -> str:
+    """A relative link from the page staged at `here` to a kind's file as published, for raw HTML."""
+    target = posixpath.relpath(kind.output(lang, project, event), posixpath.dirname(here) or ".")
+    return target + (f"#{anchor}" if anchor else "")
 
 
 def source_of(output: str) -> str:

@@ -15,7 +15,8 @@ from babel.support import Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from microsite.pages import PROJECT
+from microsite import pages
+from microsite.pages import PROJECT, PROJECT_INDEX, PageKind
 from microsite.schema import FundingProgramme
 from microsite.viewmodel import ProjectView
 
@@ -56,8 +57,25 @@ class Renderer:
             env.filters.update(inline=_inline, cell=_cell, front_matter=_front_matter, url_target=_url_target)
             self.environments[lang] = env
 
-    def render(self, template: str, lang: str, **context: Any) -> str:
-        return self.environments[lang].get_template(template).render(page_lang=lang, **context)
+    def render(self, template: str, lang: str, here: PageKind | None = None, **context: Any) -> str:
+        """Render a template for the page of kind `here` in `lang`. Templates make every address with
+        link_to (Markdown links), href_to (raw HTML) and url_to (absolute), named by page kind."""
+        source = here.source(lang if here and here.per_language else "", "x") if here else f"{lang}/index.md"
+
+        def link_to(name: str, project: str = "", event: str = "", anchor: str = "", lang: str = lang) -> str:
+            return pages.link(source, pages.KINDS[name], lang, project, event, anchor)
+
+        def href_to(name: str, project: str = "", event: str = "", anchor: str = "", lang: str = lang) -> str:
+            return pages.href(source, pages.KINDS[name], lang, project, event, anchor)
+
+        def url_to(name: str, project: str = "", event: str = "", anchor: str = "", lang: str = lang) -> str:
+            return pages.KINDS[name].url(self.site_url, lang, project, event, anchor)
+
+        return (
+            self.environments[lang]
+            .get_template(template)
+            .render(page_lang=lang, link_to=link_to, href_to=href_to, url_to=url_to, **context)
+        )
 
     def project_page(
         self, view: ProjectView, narrative: str | None, jsonld: str = "", programme: FundingProgramme | None = None
@@ -67,6 +85,7 @@ class Renderer:
         return self.render(
             "project.md.j2",
             view.lang,
+            PROJECT,
             p=view,
             narrative=Markup(narrative) if narrative else None,
             original_url=original_url,
@@ -78,4 +97,4 @@ class Renderer:
         )
 
     def projects_index(self, views: list[ProjectView], lang: str) -> str:
-        return self.render("projects_index.md.j2", lang, projects=views)
+        return self.render("projects_index.md.j2", lang, PROJECT_INDEX, projects=views)

@@ -224,13 +224,14 @@ def render_pages(
     renderer = Renderer(site.paths.templates_dir, site.translations, site.paths.site_url)
     choices = [(lang, own_language_name(lang), site.translations[lang].gettext(TAGLINE)) for lang in languages]
     files: dict[str, str] = {}
-    _add(files, pages.ROOT.source(), renderer.render(_template(pages.ROOT), languages[0], choices=choices))
+    _add(files, pages.ROOT.source(), renderer.render(_template(pages.ROOT), languages[0], pages.ROOT, choices=choices))
     status_rows = project_statuses(translation_status(site.projects, languages), languages)
     today = build_date().date()
     for lang in building:
         events = renderer.render(
             _template(pages.EVENTS),
             lang,
+            pages.EVENTS,
             listings=event_listings(site.projects, lang, today, site.views),
             feed=bool(site.calendar_ready),
         )
@@ -240,12 +241,14 @@ def render_pages(
         open_data = renderer.render(
             _template(pages.OPEN_DATA),
             lang,
-            base=site.paths.site_url,
+            pages.OPEN_DATA,
             licence=site.paths.data_licence,
             licence_url=site.paths.data_licence_url,
         )
         _add(files, pages.OPEN_DATA.source(lang), open_data)
-        status = renderer.render(_template(pages.TRANSLATION_STATUS), lang, rows=status_rows, languages=languages)
+        status = renderer.render(
+            _template(pages.TRANSLATION_STATUS), lang, pages.TRANSLATION_STATUS, rows=status_rows, languages=languages
+        )
         _add(files, pages.TRANSLATION_STATUS.source(lang), status)
         views = [site.views(project, lang) for project in site.projects]
         _add(files, pages.PROJECT_INDEX.source(lang), renderer.projects_index(views, lang))
@@ -319,6 +322,7 @@ def accessibility_statement(renderer: Renderer, settings: dict[str, Any], lang: 
     return renderer.render(
         _template(pages.ACCESSIBILITY).format(lang=lang),
         lang,
+        pages.ACCESSIBILITY,
         site_url=site_url,
         status=settings["status"],
         last_review=day(settings.get("last_review")),
