@@ -10,23 +10,14 @@ import pytest
 
 from microsite.languages import LANGUAGES
 
+from .conftest import LANGUAGE_PAGES
 from .test_browser import browser, browser_site, served_site  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")  # axe-core, shipped on PyPI
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PAGE_TYPES = [
-    "index.html",
-    "projects/index.html",
-    "projects/weopengov.html",
-    "projects/digital-participation-vidin.html",
-    "events.html",
-    "about.html",
-    "open-data.html",
-    "translation-status.html",
-    "accessibility.html",
-    "privacy.html",
-]
+# every kind of page of a language (from the registry), with two project pages
+PAGE_TYPES = [*LANGUAGE_PAGES, "projects/weopengov.html", "projects/digital-participation-vidin.html"]
 PAGES = ["index.html", "404.html"] + [f"{lang}/{page}" for lang in LANGUAGES for page in PAGE_TYPES]
 
 
