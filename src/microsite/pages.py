@@ -4,10 +4,11 @@ This is the one place that makes URLs and output paths. A kind's `pattern` is it
 built site (= its URL relative to the site root), with `{lang}`, `{project}` and `{event}` to fill
 in. Pages made from Markdown are staged as `.md` (MkDocs turns them into the `.html` address).
 
-To add a page kind: add a `PageKind` below and to `PAGE_KINDS` (give it a `nav` position to put it
-in each language's navigation), render it in `site.render_pages` with `kind.source(...)` as the
-key. Staging, the output-path check (`outputs.py`), alternates, sitemaps, the link check and the
-tests then know about it.
+To add a page kind: add a `PageKind` below and to `PAGE_KINDS` (a `nav` position puts it in each
+language's navigation, see `nav()`), write its template, and render it in `site.render_pages` under
+`kind.source(lang, ...)`. Templates link to it by name: `link_to("events")`, `href_to(...)` in raw
+HTML, `url_to(...)` for an absolute URL (render.Renderer). The output plan (`outputs.py`, which
+reports collisions), staging, alternates, sitemaps, the link check and the tests then know it.
 """
 
 from __future__ import annotations
@@ -159,10 +160,12 @@ def output_of(source: str) -> str:
     return f"{head}/{name}".lstrip("/").removesuffix(".md") + ".html"
 
 
-def nav(lang: str = "") -> list[str]:
-    """A language's navigation (MkDocs `nav:`, paths relative to the language folder), in order."""
+def nav() -> list[str]:
+    """Each language's navigation, in order: MkDocs' `nav:` (paths relative to the language folder)."""
     kinds = sorted((kind for kind in PAGE_KINDS if kind.nav is not None), key=lambda kind: kind.nav or 0)
-    return [kind.source(lang or "LANG").removeprefix(f"{lang or 'LANG'}/") for kind in kinds]
+    return [
+        kind.in_language("LANG") if not kind.is_page else kind.source("LANG").removeprefix("LANG/") for kind in kinds
+    ]
 
 
 def language_pages() -> list[str]:
