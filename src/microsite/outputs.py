@@ -127,12 +127,13 @@ def plan_outputs(
             )
             plan.claim(output, claim)
 
+    slugs = [project.slug for project in projects]
     merged = {
-        kind.merges.format(lang=lang, project=project.slug)
+        kind.merges.format(lang=lang, project=slug)
         for kind in pages.PAGE_KINDS
         if kind.merges
         for lang in languages
-        for project in projects
+        for slug in (slugs if "{project}" in kind.merges else [""])
     }
     for source in written_files(content_dir):
         if source in merged or source.partition("/")[0] not in languages:
