@@ -17,10 +17,11 @@ from mkdocs.structure.pages import Page
 from microsite.alternates import alternate_links, sitemap_entries, switcher_links, write_sitemaps
 from microsite.formatting import own_language_name
 from microsite.languages import LANGUAGES
-from microsite.pages import SEARCH_INDEX, SITEMAP
+from microsite.pages import SITEMAP
 from microsite.problems import DataError
-from microsite.search_index import write_site_indexes
-from microsite.search_strings import search_strings
+from microsite.search.minify import minify_search_script
+from microsite.search.shards import index_folder, write_site_indexes
+from microsite.search.strings import search_strings
 from microsite.site import PreparedSite, build_languages, not_found_messages, prepare_site, site_settings
 from microsite.theme_scripts import self_host_theme_scripts
 
@@ -109,7 +110,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
     lang = _build_language(config)
     env.globals["microsite_search"] = (
         {
-            "index": SEARCH_INDEX.output(lang),
+            "index": index_folder(lang),
             "lang": lang,
             "strings": search_strings(_site.translations[lang].gettext, _site.translations[lang].ngettext, lang),
         }
@@ -144,6 +145,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         write_sitemaps(site_dir, entries, config.site_url or "", _site.outputs.outputs(SITEMAP), built)
         self_host_theme_scripts(site_dir)
         write_site_indexes(site_dir, list(built))
+        minify_search_script(site_dir)
 
 
 def _set_switcher(config: MkDocsConfig, links: list[dict[str, str]]) -> None:

@@ -1,7 +1,8 @@
 """The site search in a real headless Chromium, on the real site: a query typed into the box of each
 language section finds other forms of the word and words typed without diacritics, only in that
-language; the count is in the page's language with the right plural; the only request is the
-section's own index; the open results have no WCAG violations; the search works from file:// too."""
+language; the count is in the page's language with the right plural; the only requests are files of the
+section's own index, a few of them per query; the open results have no WCAG violations; the search works
+from file:// too, and from inside a container that is shown only later."""
 
 from __future__ import annotations
 
@@ -117,7 +118,10 @@ def test_query_finds_the_word_in_the_language_read(
     requests, failures = log[lang]
     assert [url for url in requests if not url.startswith(served_site)] == []
     assert failures == []
-    assert f"{served_site}{lang}/search-index.js" in requests
+    index = f"{served_site}{lang}/search-index/"
+    assert f"{index}manifest.js" in requests
+    loaded = [url for url in requests if url.startswith(index)]
+    assert len(loaded) == len(set(loaded))  # each index file once
     assert not any(url.endswith("search_index.json") or "/search/" in url for url in requests)  # no lunr
 
 
@@ -160,4 +164,39 @@ def test_works_from_a_plain_folder(browser_site: tuple[Path, str], browser: Any)
     status, links = ask(page, "wspolpraca")
     assert status == "5 wyników"
     assert all(link.startswith((site_dir / "pl").as_uri() + "/") for link in links)
+    page.close()
+
+
+def test_index_files_are_loaded_as_queries_need_them(served_site: str, browser: Any) -> None:  # noqa: F811
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{served_site}pl/projects/index.html", wait_until="networkidle")
+    index = f"{served_site}pl/search-index/"
+    assert [url for url in requests if url.startswith(index)] == []  # nothing before the box is used
+    page.focus("#microsite-search-input")
+    page.wait_for_function("() => !document.querySelector('script[src*=\"search-index/\"]')")
+    page.wait_for_load_state("networkidle")
+    assert [url for url in requests if url.startswith(index)] == [index + "manifest.js"]
+    ask(page, "współpraca")
+    first = [url for url in requests if url.startswith(index)]
+    assert any("/t" in url for url in first) and any("/d" in url for url in first)
+    ask(page, "wspolpraca")  # the same words and results: nothing new to load
+    assert [url for url in requests if url.startswith(index)] == first
+    page.close()
+
+
+def test_works_inside_a_container_shown_later(served_site: str, browser: Any) -> None:  # noqa: F811
+    """A header may put the box behind a button on phones: hidden at load, shown when asked for."""
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.add_init_script(
+        "document.addEventListener('DOMContentLoaded', () => { const form = document.querySelector("
+        "'form.microsite-search'); const box = document.createElement('div'); box.id = 'later'; box.hidden = true;"
+        " form.replaceWith(box); box.append(form); }, { capture: true })"
+    )
+    page.goto(f"{served_site}ka/index.html", wait_until="networkidle")
+    assert page.locator("#later").is_hidden()
+    page.evaluate("document.querySelector('#later').hidden = false")
+    status, links = ask(page, "ბიუჯეტი")
+    assert links and status == COUNT["ka"](int(status.split()[0]))
     page.close()

@@ -1,13 +1,17 @@
-"""The index builder's pure functions: folding, words, stems, pages, the per-language index, search."""
+"""The index builder's pure functions: folding, words, stems, pages, the per-language index, its shards,
+and the Python reference search."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-import microsite.search_index as b
+from microsite.search import reference, shards
+from microsite.search.built_pages import Page, Section, parse_page, site_pages
+from microsite.search.index import SNIPPET_CHARS, build_index, snippet_text
+from microsite.search.reference import search, stem
+from microsite.search.text import _is_word_char, normalise, stemmer_rules, tokenize
 
 from .search_pages import TEXTS
 
@@ -26,12 +30,12 @@ from .search_pages import TEXTS
     ],
 )
 def test_normalise_folds_case_and_diacritics(text: str, expected: str) -> None:
-    assert b.normalise(text) == expected
+    assert normalise(text) == expected
 
 
 def test_tokenize_keeps_georgian_words_whole_and_drops_punctuation() -> None:
-    assert b.tokenize("„ადგილობრივი დემოკრატიის“ (ALDA), 21-ე") == ["ადგილობრივი", "დემოკრატიის", "alda", "21", "ე"]
-    assert b.tokenize("(GRNET) «Φοίνικας» „Feniks”") == ["grnet", "φοινικασ", "feniks"]
+    assert tokenize("„ადგილობრივი დემოკრატიის“ (ALDA), 21-ე") == ["ადგილობრივი", "დემოკრატიის", "alda", "21", "ე"]
+    assert tokenize("(GRNET) «Φοίνικας» „Feniks”") == ["grnet", "φοινικασ", "feniks"]
 
 
 @pytest.mark.parametrize(
@@ -49,15 +53,15 @@ def test_tokenize_keeps_georgian_words_whole_and_drops_punctuation() -> None:
     ],
 )
 def test_inflected_forms_share_a_stem(lang: str, forms: list[str]) -> None:
-    rules = b.stemmer_rules(lang)
-    assert len({b.stem(b.normalise(f), rules) for f in forms}) == 1
+    rules = stemmer_rules(lang)
+    assert len({stem(normalise(f), rules) for f in forms}) == 1
 
 
 def test_stemmer_keeps_a_minimum_stem_and_tries_longest_suffix_first() -> None:
-    rules = b.stemmer_rules("pl")
+    rules = stemmer_rules("pl")
     assert rules["suffixes"] == sorted(rules["suffixes"], key=lambda s: (-len(s), s))
-    assert b.stem("ami", rules) == "ami"  # nothing left otherwise
-    assert b.stem("grupami", rules) == "grup"
+    assert stem("ami", rules) == "ami"  # nothing left otherwise
+    assert stem("grupami", rules) == "grup"
 
 
 def test_parse_page_reads_the_article_only_split_at_headings() -> None:
@@ -68,7 +72,7 @@ def test_parse_page_reads_the_article_only_split_at_headings() -> None:
         '<li>Gmina<br>Opole</li></ul><script type="application/ld+json">{"x": 1}</script>'
         "<h3 id='b'>Miejsca</h3><p>Widyń</p></article><footer>stopka</footer></body></html>"
     )
-    page = b.parse_page(html, "p.html")
+    page = parse_page(html, "p.html")
     assert page is not None
     assert (page.lang, page.title) == ("pl", "Tytuł")
     assert [(s.anchor, s.heading, s.text) for s in page.sections] == [
@@ -80,42 +84,64 @@ def test_parse_page_reads_the_article_only_split_at_headings() -> None:
 
 def test_index_keeps_the_start_of_each_section_and_every_word() -> None:
     words = [f"word{n}" for n in range(100)]
-    page = b.Page("a.html", "pl", "A", [b.Section("s", "S", " ".join(words))])
-    index = b.build_index([page], "pl")
+    page = Page("a.html", "pl", "A", [Section("s", "S", " ".join(words))])
+    index = build_index([page], "pl")
     snippet = index["sections"][0][3]
-    assert snippet.endswith(" …") and len(snippet) <= b.SNIPPET_CHARS + 2
+    assert snippet.endswith(" …") and len(snippet) <= SNIPPET_CHARS + 2
     assert snippet.startswith("word0 word1 ") and " ".join(words).startswith(snippet[:-2])
-    assert [r["url"] for r in b.search(index, "word99")] == ["a.html"]  # cut from the snippet, still found
-    assert b.snippet_text("short text") == "short text"
+    assert [r["url"] for r in search(index, "word99")] == ["a.html"]  # cut from the snippet, still found
+    assert snippet_text("short text") == "short text"
 
 
 def test_tokenize_gives_the_same_words_chunk_by_chunk_as_for_the_whole_text() -> None:
     text = "Σ ΟΔΟΣ\u00a0Współpraca,  ΑΙΣ™ й\u0306 a\u0301b ´x  ﬁnał ქართული!"
-    whole = [w for w in "".join(ch if b._is_word_char(ch) else " " for ch in b.normalise(text)).split()]
-    assert b.tokenize(text) == whole
-    assert b.tokenize(text) == ["σ", "οδοσ", "wspolpraca", "αισTM", "й", "ab", "x", "final", "ქართული"]
+    whole = [w for w in "".join(ch if _is_word_char(ch) else " " for ch in normalise(text)).split()]
+    assert tokenize(text) == whole
+    assert tokenize(text) == ["σ", "οδοσ", "wspolpraca", "αισTM", "й", "ab", "x", "final", "ქართული"]
 
 
 def test_parse_page_skips_noindex_pages() -> None:
     html = '<html lang="pl"><head><meta name="robots" content="noindex"></head><body></body></html>'
-    assert b.parse_page(html, "x.html") is None
+    assert parse_page(html, "x.html") is None
 
 
-def test_each_language_gets_its_own_index_file(search_site: Path) -> None:
-    sizes = b.write_site_indexes(search_site, ["el", "bg", "ka", "pl"])
+def test_each_language_gets_its_own_index_folder(search_site: Path) -> None:
+    sizes = shards.write_site_indexes(search_site, ["el", "bg", "ka", "pl"])
     for lang in ["el", "bg", "ka", "pl"]:
-        script = (search_site / lang / b.INDEX_FILE).read_text(encoding="utf-8")
-        assert script.startswith("window.micrositeSearchIndex=")
-        index = json.loads(script.split("=", 1)[1].rstrip(";\n"))
+        folder = search_site / lang / shards.INDEX_FOLDER
+        manifest = (folder / "manifest.js").read_text(encoding="utf-8")
+        assert manifest.startswith(f'micrositeSearch.shard("{lang}","manifest",{{')
+        index = reference.read_index(folder)
         assert index["lang"] == lang
         assert {url for url, _ in index["pages"]} == {p[0] for p in TEXTS[lang]}
         assert "navigation" not in index["terms"] and "jsonld" not in index["terms"]  # article text only
-        assert sizes[lang] == len(script.encode("utf-8"))
+        assert sizes[lang] == {path.name: path.stat().st_size for path in folder.iterdir()}
+
+
+def test_numbers_are_written_compactly_and_read_back() -> None:
+    numbers = [0, 1, 31, 32, 1023, 1024, 10**6, 5]
+    encoded = shards.encode_numbers(numbers)
+    assert reference.decode_numbers(encoded) == numbers
+    assert len(shards.encode_numbers([3, 1])) == 2  # a small gap and a weight: a character each
+    assert set(encoded) <= set(shards.DIGITS)
+    with pytest.raises(ValueError):
+        shards.encode_numbers([-1])
+
+
+def test_term_shards_are_cut_at_keys_that_sort_between_their_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shards, "TERM_SHARD_BYTES", 40)
+    words = ["ab", "abc", "abd", "b", "ba", "bab", "ბიუჯეტი", "ბიუჯეტის", "ზე"]
+    keys, runs = shards.term_shards({w: [0, 1] for w in words})
+    assert len(runs) > 3 and keys[0] == ""
+    assert [w for run in runs for w in run] == words  # every word once, in order
+    for i, run in enumerate(runs):
+        for word in run:
+            assert keys[i] <= word and (i + 1 == len(keys) or word < keys[i + 1])
 
 
 def _urls(search_site: Path, lang: str, query: str) -> list[str]:
-    index = b.build_index(b.site_pages(search_site, lang), lang)
-    return [r["url"] for r in b.search(index, query)]
+    index = build_index(site_pages(search_site, lang), lang)
+    return [r["url"] for r in search(index, query)]
 
 
 @pytest.mark.parametrize(
@@ -152,13 +178,13 @@ def test_every_word_must_match_and_the_last_is_a_prefix(search_site: Path) -> No
     assert _urls(search_site, "pl", "przedstawiciele gmin") == ["projects/b.html"]
     assert _urls(search_site, "pl", "przedstawiciele budżet") == []
     assert set(_urls(search_site, "pl", "wspol")) == {"projects/a.html", "projects/c.html"}  # współpracy, współpraca
-    index = b.build_index(b.site_pages(search_site, "pl"), "pl")
-    assert b.search(index, "wspol", prefix=False) == []
+    index = build_index(site_pages(search_site, "pl"), "pl")
+    assert search(index, "wspol", prefix=False) == []
 
 
 def test_a_hit_in_a_section_links_to_it(search_site: Path) -> None:
-    index = b.build_index(b.site_pages(search_site, "pl"), "pl")
-    (hit,) = b.search(index, "Widyń")
+    index = build_index(site_pages(search_site, "pl"), "pl")
+    (hit,) = search(index, "Widyń")
     assert (hit["url"], hit["anchor"]) == ("projects/b.html", "miejsca")
-    hit = b.search(index, "Fundacja")[0]  # the page title: the page itself, first
+    hit = search(index, "Fundacja")[0]  # the page title: the page itself, first
     assert (hit["url"], hit["anchor"]) == ("projects/b.html", "")

@@ -1,6 +1,9 @@
-"""microsite-search.js and search_index.py must agree on every word: folding, words, stems and
-search results. Runs the script in node (skipped without node), on the test pages' vocabulary plus
-tricky strings, and on the whole vocabulary of the real site."""
+"""microsite-search.js and src/microsite/search/ must agree on every word: folding, words, stems, and the
+results of a search. The browser searches the shards (the manifest, then the term and document shards
+a query needs); the Python reference searches the whole index at once: same pages, same anchors, same
+scores, same order. Runs the script in node, the source and the minified copy the site serves, on
+the test pages' vocabulary plus tricky strings, and on the whole vocabulary of the real site cut into
+tiny shards (so that every query spans several)."""
 
 from __future__ import annotations
 
@@ -12,26 +15,43 @@ from typing import Any
 
 import pytest
 
-import microsite.search_index as b
+from microsite.search import reference, shards
+from microsite.search.built_pages import Page, site_pages
+from microsite.search.index import build_index
+from microsite.search.minify import minify_js
+from microsite.search.text import normalise, tokenize
 
 from .conftest import REPO
 
 SEARCH_JS = REPO / "overrides" / "assets" / "javascripts" / "microsite-search.js"
-
-NODE = shutil.which("node")
-needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed")
+NODE = shutil.which("node") or "node"
 
 RUNNER = """
-const fs = require("fs"), vm = require("vm");
+const fs = require("fs"), path = require("path"), vm = require("vm");
 vm.runInThisContext(fs.readFileSync(process.argv[1], "utf8"));
 const s = globalThis.micrositeSearch;
 const input = JSON.parse(fs.readFileSync(0, "utf8"));
-const out = {normalise: input.texts.map(s.normalise), tokenize: input.texts.map(s.tokenize), search: {}};
-out.stem = input.words.map(w => s.stem(w, input.index.stemmer));
-for (const q of input.queries) {
-  out.search[q] = s.search(input.index, q).map(r => [r.url, r.anchor, Math.round(r.score * 1e6)]);
-}
-process.stdout.write(JSON.stringify(out));
+const loaded = [];
+// as the browser's script loader: run the shard's script, which hands its data to micrositeSearch.shard
+const arrived = {};
+s.shard = (lang, name, data) => { arrived[lang + "/" + name] = data; };
+const load = name => new Promise(resolve => {
+  loaded.push(name);
+  vm.runInThisContext(fs.readFileSync(path.join(input.folder, name + ".js"), "utf8"));
+  resolve(arrived[input.lang + "/" + name]);
+});
+(async () => {
+  const index = new s.Index(load);
+  const manifest = await index.manifest();
+  const out = {normalise: input.texts.map(s.normalise), tokenize: input.texts.map(s.tokenize), search: {}};
+  out.stem = input.words.map(w => s.stem(w, manifest.stemmer));
+  for (const q of input.queries) {
+    const results = await index.describe(await index.search(q));
+    out.search[q] = results.map(r => [r.url, r.anchor, Math.round(r.score * 1e6)]);
+  }
+  out.loaded = loaded;
+  process.stdout.write(JSON.stringify(out));
+})();
 """
 
 TRICKY = [
@@ -40,44 +60,60 @@ TRICKY = [
 ]  # fmt: skip
 
 
-def run_js(index: dict[str, Any], texts: list[str], words: list[str], queries: list[str]) -> dict[str, Any]:
-    payload = json.dumps({"index": index, "texts": texts, "words": words, "queries": queries})
+def run_js(script: Path, folder: Path, lang: str, texts: list[str], words: list[str], queries: list[str]) -> Any:
+    payload = json.dumps({"folder": str(folder), "lang": lang, "texts": texts, "words": words, "queries": queries})
     done = subprocess.run(
-        [str(NODE), "-e", RUNNER, str(SEARCH_JS)],
-        input=payload,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
+        [NODE, "-e", RUNNER, str(script)], input=payload, capture_output=True, text=True, check=True, timeout=300
     )
-    result: dict[str, Any] = json.loads(done.stdout)
-    return result
+    return json.loads(done.stdout)
 
 
-def check_parity(pages: list[b.Page], lang: str) -> None:
-    index = b.build_index(pages, lang)
+def check_parity(pages: list[Page], lang: str, folder: Path, script: Path = SEARCH_JS) -> dict[str, Any]:
+    index = build_index(pages, lang)
+    shards.write_index(folder, index)
+    assert reference.read_index(folder) == index  # the shards hold the whole index, nothing else
     texts = TRICKY + [s.heading + " " + s.text for p in pages for s in p.sections]
     words = list(index["terms"])
-    queries = ["", "x"] + [w for w in words[::7]] + [" ".join(words[i : i + 2]) for i in range(0, len(words), 23)]
-    js = run_js(index, texts, words, queries)
-    assert js["normalise"] == [b.normalise(t) for t in texts]
-    assert js["tokenize"] == [b.tokenize(t) for t in texts]
-    assert js["stem"] == [b.stem(w, index["stemmer"]) for w in words]
+    queries = ["", "x"] + words[::7] + [" ".join(words[i : i + 2]) for i in range(0, len(words), 23)]
+    queries += [w[:2] for w in words[::11]] + [w[:4] for w in words[::13]]  # prefixes being typed
+    js = run_js(script, folder, lang, texts, words, queries)
+    assert js["normalise"] == [normalise(t) for t in texts]
+    assert js["tokenize"] == [tokenize(t) for t in texts]
+    assert js["stem"] == [reference.stem(w, index["stemmer"]) for w in words]
     for q in queries:
-        py = [[r["url"], r["anchor"], round(r["score"] * 1e6)] for r in b.search(index, q)]
-        assert js["search"][q] == py, q
+        python = [[r["url"], r["anchor"], round(r["score"] * 1e6)] for r in reference.search(index, q)]
+        assert js["search"][q] == python, q
+    return dict(js)
 
 
-@needs_node
 @pytest.mark.parametrize("lang", ["el", "bg", "ka", "pl"])
-def test_js_and_python_agree_on_the_test_pages(search_site: Path, lang: str) -> None:
-    check_parity(b.site_pages(search_site, lang), lang)
+def test_js_and_python_agree_on_the_test_pages(search_site: Path, tmp_path: Path, lang: str) -> None:
+    check_parity(site_pages(search_site, lang), lang, tmp_path / "index")
 
 
-@needs_node
+@pytest.fixture
+def tiny_shards(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shards of a few hundred bytes: the real site's index in hundreds of them."""
+    monkeypatch.setattr(shards, "TERM_SHARD_BYTES", 300)
+    monkeypatch.setattr(shards, "DOC_SHARD_BYTES", 300)
+
+
 @pytest.mark.parametrize("lang", ["el", "bg", "ka", "pl"])
-def test_js_and_python_agree_on_the_real_site(built_site: Path, lang: str) -> None:
-    check_parity(b.site_pages(built_site, lang), lang)
+def test_js_on_tiny_shards_and_python_on_the_whole_index_agree_on_the_real_site(
+    built_site: Path, tmp_path: Path, tiny_shards: None, lang: str
+) -> None:
+    folder = tmp_path / "index"
+    check_parity(site_pages(built_site, lang), lang, folder)
+    names = [path.stem for path in folder.glob("*.js")]
+    assert len([n for n in names if n.startswith("t")]) > 20 and len([n for n in names if n.startswith("d")]) > 20
+
+
+def test_the_minified_script_gives_the_same_results(search_site: Path, tmp_path: Path, tiny_shards: None) -> None:
+    minified = tmp_path / "microsite-search.min.js"
+    minified.write_text(minify_js(SEARCH_JS.read_text(encoding="ascii")), encoding="ascii")
+    assert minified.stat().st_size < 0.7 * SEARCH_JS.stat().st_size
+    for lang in ["pl", "ka"]:
+        check_parity(site_pages(search_site, lang), lang, tmp_path / lang, script=minified)
 
 
 def test_search_js_is_ascii() -> None:

@@ -10,7 +10,7 @@ from babel import Locale
 
 from microsite.catalogs import load_translations
 from microsite.languages import LANGUAGES
-from microsite.search_strings import cldr_samples, search_strings
+from microsite.search.strings import cldr_samples, search_strings
 from microsite.site import REPO_DIR
 
 TRANSLATIONS = load_translations(REPO_DIR / "locales", LANGUAGES)

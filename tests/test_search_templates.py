@@ -36,13 +36,13 @@ def render(strings: dict[str, object]) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(OVERRIDES), autoescape=True)
     env.filters["url"] = lambda target: "../" + target
     return env.get_template("partials/microsite-search.html").render(
-        microsite_search={"index": "pl/search-index.js", "lang": "pl", "strings": strings}
+        microsite_search={"index": "pl/search-index/", "lang": "pl", "strings": strings}
     )
 
 
 def test_search_partial_carries_the_strings_as_json() -> None:
     html = render(catalog_strings("pl"))
-    assert 'data-index="../pl/search-index.js"' in html and 'data-lang="pl"' in html
+    assert 'data-index="../pl/search-index/"' in html and 'data-lang="pl"' in html
     assert 'placeholder="Szukaj"' in html and ">Szukaj w serwisie</label>" in html
     blob = re.search(r'class="microsite-search__strings">(.*?)</script>', html, re.S)
     assert blob is not None

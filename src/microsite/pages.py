@@ -102,7 +102,12 @@ PROJECTS_JSON = PageKind("projects-json", "open-data/projects.json", "data", "ev
 PROJECTS_CSV = PageKind("projects-csv", "open-data/projects.csv", "data", "one row per project and language")
 PROJECTS_SCHEMA = PageKind("projects-schema", "open-data/projects.schema.json", "data", "the records' JSON Schema")
 ROBOTS = PageKind("robots", "robots.txt", "data", "crawling rules and the sitemap's address")
-SEARCH_INDEX = PageKind("search-index", "{lang}/search-index.js", "post-build", "the language's search index")
+SEARCH_INDEX = PageKind(
+    "search-index",
+    "{lang}/search-index/manifest.js",
+    "post-build",
+    "the language's search index (its manifest; the shards beside it, search/shards.py)",
+)
 # In the root and in every folder that holds pages ({folder}: "", "pl/", "pl/projects/"), because
 # Material fetches sitemap.xml next to each alternate link (alternates.write_sitemaps).
 SITEMAP = PageKind("sitemap", "{folder}sitemap.xml", "post-build", "the pages in and below its folder, with alternates")
