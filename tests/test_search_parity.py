@@ -18,7 +18,7 @@ import pytest
 from microsite.search import reference, shards
 from microsite.search.built_pages import Page, site_pages
 from microsite.search.index import build_index
-from microsite.search.minify import minify_js
+from microsite.search.minify import SEARCH_SCRIPT, minify_js
 from microsite.search.text import normalise, tokenize
 
 from .conftest import REPO
@@ -114,6 +114,13 @@ def test_the_minified_script_gives_the_same_results(search_site: Path, tmp_path:
     assert minified.stat().st_size < 0.7 * SEARCH_JS.stat().st_size
     for lang in ["pl", "ka"]:
         check_parity(site_pages(search_site, lang), lang, tmp_path / lang, script=minified)
+
+
+def test_the_built_site_serves_the_minified_script_and_the_index_in_shards(built_site: Path) -> None:
+    assert (built_site / SEARCH_SCRIPT).read_text(encoding="ascii") == minify_js(SEARCH_JS.read_text(encoding="ascii"))
+    for lang in ["el", "bg", "ka", "pl"]:
+        assert (built_site / lang / shards.INDEX_FOLDER / "manifest.js").is_file()
+        assert not (built_site / lang / "search-index.js").exists()
 
 
 def test_search_js_is_ascii() -> None:
