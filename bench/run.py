@@ -308,15 +308,16 @@ def language_sizes(out: Path) -> dict[str, tuple[float, float]]:
     """(output MB, search index MB) of each language folder of our built site."""
     sizes = {}
     for lang in ("el", "bg", "ka", "pl"):
-        index = out / lang / "search-index.js"
+        index = [*(out / lang).glob("search-index/*.js"), *(out / lang).glob("search-index.js")]
         if (out / lang).is_dir():
-            sizes[lang] = (du_mb(out / lang), index.stat().st_size / 2**20 if index.is_file() else 0.0)
+            sizes[lang] = (du_mb(out / lang), sum(p.stat().st_size for p in index) / 2**20)
     return sizes
 
 
 def search_index_mb(out: Path) -> float:
-    """Material's and Hugo's search_index.json, or our per-language <lang>/search-index.js."""
-    files = [*out.rglob("search_index.json"), *out.glob("*/search-index.js")]
+    """Material's and Hugo's search_index.json, or our per-language index: the files of <lang>/search-index/
+    (before the shards, one <lang>/search-index.js)."""
+    files = [*out.rglob("search_index.json"), *out.glob("*/search-index.js"), *out.glob("*/search-index/*.js")]
     return sum(p.stat().st_size for p in files) / 2**20
 
 
@@ -449,9 +450,9 @@ def report(
         " translation status, home and about in 4 languages, and the root chooser): the same number for every"
         " variant, so pages/s compare like with like. Wall time is what a person waits; CPU time is user + system"
         " (Hugo uses both cores, MkDocs one, the parallel variant one per process). Peak memory is the peak"
-        " resident set of the process. Output is `du -sk` of the built site; the search index is ours, the four"
-        " `<lang>/search-index.js`, and Hugo's, one per language (plain MkDocs has none: Material's search plugin"
-        " is off in this mkdocs.yml, as in ours).",
+        " resident set of the process. Output is `du -sk` of the built site; the search index is ours, the"
+        " files of the four `<lang>/search-index/` folders, and Hugo's, one per language (plain MkDocs has none:"
+        " Material's search plugin is off in this mkdocs.yml, as in ours).",
         "",
         "## Results",
         "",
