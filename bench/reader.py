@@ -189,6 +189,14 @@ def kb(n: float) -> str:
     return f"{n / 1000:.1f}"
 
 
+def query_cell(query: dict[str, Any] | None) -> str:
+    if not query:
+        return "–"
+    cell = f"{kb(query['index_bytes'])} ({query['index_files']})"
+    other = query["bytes"] - query["index_bytes"]
+    return cell + (f" + fonts {kb(other)}" if other else "")
+
+
 def grown(results: dict[int, dict[str, Any]], lang: str) -> list[str]:
     """Page-load requests at least 10 % larger at the largest N than at the smallest (or only there)."""
     sizes = sorted(results)
@@ -212,6 +220,9 @@ def report(args: argparse.Namespace, code_desc: str, results: dict[int, dict[str
         " 127.0.0.1 (no compression, no cache headers), cache empty at each page. Bytes are uncompressed"
         " bodies, kB = 1000 bytes. The page is the first project's (the same record at every N).",
         "",
+        "The query columns give the search index's bytes (and files) the query loaded; *+ fonts* is what the"
+        " results' text made the page load besides (a font for letters not on the page before).",
+        "",
         "| N | lang | page kB | requests | scripts kB | styles kB | fonts kB | other kB | first query kB"
         " (files) | further query kB (files) | typed key by key kB (files) | first query's results |",
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
@@ -223,7 +234,7 @@ def report(args: argparse.Namespace, code_desc: str, results: dict[int, dict[str
             by = page["by_kind"]
             known = sum(by.get(k, [0, 0])[1] for k in ("script", "stylesheet", "font"))
             q = {k: r.get(k) for k in ("first_query", "further_query", "typed_query")}
-            cells = [f"{kb(v['bytes'])} ({v['requests']})" if v else "–" for v in q.values()]
+            cells = [query_cell(v) for v in q.values()]
             lines.append(
                 f"| {n} | {lang} | {kb(page['bytes'])} | {page['requests']} | {kb(by.get('script', [0, 0])[1])}"
                 f" | {kb(by.get('stylesheet', [0, 0])[1])} | {kb(by.get('font', [0, 0])[1])}"
@@ -256,8 +267,24 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/microsite-reader"), help="scratch folder")
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--output", type=Path, default=BENCH / "results.md")
+    parser.add_argument("--report-only", action="store_true", help="rewrite the section from reader-results.json")
     args = parser.parse_args()
     args.sizes = sorted({int(s) for s in args.sizes.split(",")})
+    raw_path = BENCH / "reader-results.json"
+    if args.report_only:
+        raw = json.loads(raw_path.read_text(encoding="utf-8"))
+        args.sizes = raw["sizes"]
+        saved = {int(n): r for n, r in raw["results"].items()}
+        write_into(
+            args.output,
+            report(
+                args,
+                raw["code"],
+                saved,
+                {**raw["info"], "build_s": {int(n): t for n, t in raw["info"]["build_s"].items()}},
+            ),
+        )
+        return
     args.workdir = args.workdir.resolve()
     started = time.perf_counter()
     from playwright.sync_api import sync_playwright
@@ -285,8 +312,8 @@ def main() -> None:
         browser.close()
     info: dict[str, Any] = {"elapsed": time.perf_counter() - started, "chromium": chromium, "build_s": build_s}
     write_into(args.output, report(args, code_desc, results, info))
-    raw = {"code": code_desc, "sizes": args.sizes, "results": results, "build_s": build_s}
-    (BENCH / "reader-results.json").write_text(json.dumps(raw, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    raw = {"code": code_desc, "sizes": args.sizes, "results": results, "info": info}
+    raw_path.write_text(json.dumps(raw, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {args.output} in {info['elapsed'] / 60:.1f} min", flush=True)
 
 

@@ -37,6 +37,9 @@ def index_folder(lang: str) -> str:
     return posixpath.dirname(SEARCH_INDEX.output(lang)) + "/"
 
 
+# Sizes chosen for the reader's budget at 1000 projects (issue 16: a first query at most 150 kB, each
+# further one at most 50 kB; tests/test_search_shards.py): a query word needs one to three term shards,
+# and the ten results shown up to ten document shards.
 TERM_SHARD_BYTES = 8_000
 DOC_SHARD_BYTES = 2_000
 
