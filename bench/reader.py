@@ -1,6 +1,6 @@
 """What a reader downloads: a project page's first load and the search, measured in real Chromium.
 
-    .venv/bin/python bench/reader.py            # N = 5, 100, 1000; about 5 minutes on 2 cores
+    .venv/bin/python bench/reader.py            # N = 5, 100, 1000; about 5-6 minutes on 2 quiet cores
     .venv/bin/python bench/reader.py --sizes 5  # quick look
 
 For each N: write a synthetic site (bench/synthetic.py), build it with our build (`microsite build
