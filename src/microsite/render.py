@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from microsite import pages
 from microsite.pages import PROJECT, PROJECT_INDEX, PageKind
+from microsite.record_text import is_safe_url, record_html, strip_invisible
 from microsite.schema import FundingProgramme
 from microsite.viewmodel import ProjectView
 
@@ -26,13 +27,25 @@ def _inline(text: str) -> str:
     return " ".join(text.split())
 
 
+def _record_text(text: str, links: bool = True) -> Markup:
+    return Markup(record_html(text, links))
+
+
+def _record_link(label: Markup, url: str) -> Markup:
+    # The label is already safe HTML; a link inside a link label would nest, so its own are dropped.
+    if not is_safe_url(url):  # the schema refuses these; this is the second lock
+        return label
+    href = escape(quote(url, safe=":/?#[]@!$&'()*+,;=%~.-_"))
+    return Markup(f'<a href="{href}">') + Markup(label) + Markup("</a>")
+
+
 def _cell(text: str) -> Markup:
     return Markup(str(text).replace("|", "\\|"))
 
 
 def _front_matter(text: str) -> Markup:
     # Themes print page.meta values unescaped, so they are HTML-escaped here, then YAML-quoted.
-    return Markup(json.dumps(str(escape(_inline(text))), ensure_ascii=False))
+    return Markup(json.dumps(str(escape(_inline(strip_invisible(text)))), ensure_ascii=False))
 
 
 def _url_target(url: str) -> Markup:
@@ -54,7 +67,15 @@ class Renderer:
                 extensions=["jinja2.ext.i18n"],
             )
             env.install_gettext_translations(catalog, newstyle=True)  # type: ignore[attr-defined]
-            env.filters.update(inline=_inline, cell=_cell, front_matter=_front_matter, url_target=_url_target)
+            env.filters.update(
+                # `inline` is the record text filter too, for templates that print record text directly
+                inline=_record_text,
+                record_text=_record_text,
+                record_link=_record_link,
+                cell=_cell,
+                front_matter=_front_matter,
+                url_target=_url_target,
+            )
             self.environments[lang] = env
 
     def render(self, template: str, lang: str, here: PageKind | None = None, **context: Any) -> str:

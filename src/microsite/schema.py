@@ -39,18 +39,34 @@ from pydantic import (
 )
 
 from microsite.languages import LANGUAGES, Lang
+from microsite.record_text import ALLOWED_URL_SCHEMES, invisible_character, normalized_url
 
 NotStated = Literal["not-stated"]
 NotPublished = Literal["not-published"]
 TranslationMethod = Literal["machine-assisted-unreviewed", "human", "human-reviewed"]
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-# Record text may use Markdown, but a Markdown link may not smuggle in a script or data URL.
-UNSAFE_LINK = re.compile(r"(\]\(\s*<?|^\s*\[[^\]]*\]:\s*<?)\s*(javascript|vbscript|data|file):", re.I | re.M)
+# Record text may use Markdown, but a Markdown link may not smuggle in a script or data URL. The
+# address is read as a browser reads it: spaces and control characters before it do not count.
+UNSAFE_LINK = re.compile(r"(\]\(|^\s*\[[^\]]*\]:)[\x00-\x20<]*(javascript|vbscript|data|file):", re.I | re.M)
+
+
+def _no_invisible_characters(value: str) -> str:
+    found = invisible_character(value)
+    if found:
+        index, name = found
+        before = value[max(0, index - 20) : index].lstrip()
+        where = f"just after “{before}”" if before else "at the very start of the text"
+        raise ValueError(
+            f"the text contains an invisible {name} (character {index + 1} of the text); it can reorder or"
+            f" hide how the text is shown. Remove it: put the cursor {where} and press Delete once"
+            " (nothing visible disappears), or retype this text"
+        )
+    return value
 
 
 def _safe_markdown(value: str) -> str:
-    if UNSAFE_LINK.search(value):
+    if UNSAFE_LINK.search(re.sub(r"[\t\n\r]", "", value)):
         raise ValueError(
             "a link in this text uses a forbidden address type; links may only be http, https, mailto or tel"
         )
@@ -64,16 +80,27 @@ def _drop_unwritten(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_safe_markdown)]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_no_invisible_characters),
+    AfterValidator(_safe_markdown),
+]
 LocalizedText = Annotated[Text | dict[Lang, Text], BeforeValidator(_drop_unwritten)]
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
-ALLOWED_URL_SCHEMES = ("http", "https", "mailto", "tel")
 
 
 def _check_url(value: str) -> str:
-    parts = urlsplit(value)
+    found = invisible_character(value)
+    if found or re.search(r"[\t\n\r]", value) or value != value.strip():
+        what = f"an invisible {found[1]}" if found else "a space, tab or line break at its start, end or inside"
+        raise ValueError(
+            f"the address {value!r} contains {what}; a browser would read it as another address."
+            " Retype the address, or paste it again from the browser's address bar"
+        )
+    parts = urlsplit(normalized_url(value))
     if parts.scheme not in ALLOWED_URL_SCHEMES:
         raise ValueError(
             f"a link must start with one of {', '.join(s + ':' for s in ALLOWED_URL_SCHEMES)}"
