@@ -120,6 +120,22 @@ def _check_currency(value: str) -> str:
     return value
 
 
+# Amounts are written as plain digits: "1E+400", "NaN" or "1_000" are not how a source writes money,
+# and past 28 digits decimal arithmetic would round the sum of a budget.
+AMOUNT_PATTERN = re.compile(r"^[0-9]{1,15}(\.[0-9]{1,2})?$")
+
+
+def _plain_amount(value: Any) -> Any:
+    if isinstance(value, Decimal) and value.is_finite() and value.adjusted() < 15:
+        return value
+    if not (isinstance(value, str) and AMOUNT_PATTERN.match(value)):
+        raise ValueError(
+            f'{str(value)!r} is not an amount written in digits; write it like "59964.19"'
+            " (digits, a point and at most two decimals, no more than 15 digits before the point)"
+        )
+    return value
+
+
 class Strict(BaseModel):
     """Unknown fields are errors: they are nearly always typos."""
 
@@ -127,7 +143,7 @@ class Strict(BaseModel):
 
 
 class Money(Strict):
-    amount: Annotated[Decimal, Field(ge=0, decimal_places=2)]
+    amount: Annotated[Decimal, Field(ge=0, decimal_places=2), BeforeValidator(_plain_amount)]
     currency: Annotated[str, AfterValidator(_check_currency)]
 
 

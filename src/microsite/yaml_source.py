@@ -3,6 +3,9 @@
 Every scalar stays a string: YAML 1.1 would silently turn `no` into False or `1.10` into 1.1, and
 money must stay exact. The schema converts strings into numbers, dates and booleans, where it can
 say which field is wrong. Duplicate keys are problems, not silent overwrites.
+
+A few lines of YAML can describe a billion values (aliases of aliases) or nest deep enough to
+crash the parser, so sizes are checked on the event stream first, before anything is built.
 """
 
 from __future__ import annotations
@@ -16,6 +19,10 @@ import yaml
 Path_ = tuple[str | int, ...]
 # libyaml's parser is about six times faster and keeps the same line and column marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The real records file is about 70 kB for 5 projects; these leave room for thousands of projects.
+MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
+MAX_NESTING = 64  # a record nests about 6 levels deep
+MAX_ALIAS_VALUES = 100_000  # values that aliases (`*name`) may add beyond those written out
 
 
 @dataclass
@@ -54,6 +61,8 @@ def load_yaml(path: Path, display_name: str | None = None) -> LoadedYaml:
         raise YamlProblem(
             name, 0, 0, (), "the file does not exist", f"create it, or run the command in the site folder ({path})"
         )
+    if path.stat().st_size > MAX_DOCUMENT_BYTES:
+        raise _too_big(name, path.stat().st_size)
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -74,8 +83,11 @@ def load_yaml(path: Path, display_name: str | None = None) -> LoadedYaml:
 
 def parse_yaml(text: str, name: str, first_line: int = 1) -> LoadedYaml:
     """Parse YAML text that starts on line `first_line` of file `name` (e.g. a page's front matter)."""
+    if len(text.encode("utf-8")) > MAX_DOCUMENT_BYTES:
+        raise _too_big(name, len(text.encode("utf-8")))
     text = "\n" * (first_line - 1) + text  # so every reported line is the file's own
     try:
+        _check_sizes(text, name)
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -93,6 +105,75 @@ def parse_yaml(text: str, name: str, first_line: int = 1) -> LoadedYaml:
     loaded = LoadedYaml(name, None)
     loaded.data = _to_python(node, (), loaded)
     return loaded
+
+
+def _too_big(name: str, size: int) -> YamlProblem:
+    return YamlProblem(
+        name,
+        0,
+        0,
+        (),
+        f"the file is {size / 1024 / 1024:.1f} MB; a records file may be at most {MAX_DOCUMENT_BYTES // 1024 // 1024} MB",
+        "check that the right file was saved here; split a very large site into several files",
+    )
+
+
+def _check_sizes(text: str, name: str) -> None:
+    """Refuse nesting deeper than MAX_NESTING and aliases that would repeat too much, where they are."""
+    sizes: dict[str, int] = {}  # values per anchor, its aliases expanded
+    open_collections: list[tuple[str | None, int]] = []  # (anchor, values so far)
+    added_by_aliases = 0
+
+    def add(count: int) -> None:
+        if open_collections:
+            anchor, so_far = open_collections[-1]
+            open_collections[-1] = (anchor, so_far + count)
+
+    for event in yaml.parse(text, Loader=_LOADER):
+        mark = event.start_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        if isinstance(event, yaml.AliasEvent):
+            if any(anchor == event.anchor for anchor, _ in open_collections):
+                raise YamlProblem(
+                    name,
+                    line,
+                    column,
+                    (),
+                    f"the alias `*{event.anchor}` is inside the value it repeats, so it would never end",
+                    f"write the values out instead of `*{event.anchor}`",
+                )
+            size = sizes.get(str(event.anchor), 1)
+            added_by_aliases += size - 1
+            if added_by_aliases > MAX_ALIAS_VALUES:
+                raise YamlProblem(
+                    name,
+                    line,
+                    column,
+                    (),
+                    f"the aliases (`*{event.anchor}` and those before it) repeat more than {MAX_ALIAS_VALUES:,} values",
+                    "write the values out, or use fewer aliases; an alias of aliases multiplies very fast",
+                )
+            add(size)
+        elif isinstance(event, yaml.ScalarEvent):
+            if event.anchor:
+                sizes[event.anchor] = 1
+            add(1)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            open_collections.append((event.anchor, 1))
+            if len(open_collections) > MAX_NESTING:
+                raise YamlProblem(
+                    name,
+                    line,
+                    column,
+                    (),
+                    f"the values here are nested more than {MAX_NESTING} levels deep",
+                    "a bracket `[` or `{` is probably not closed, or the indentation runs away",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, count = open_collections.pop()
+            if anchor:
+                sizes[anchor] = count
+            add(count)
 
 
 def _syntax_hint(problem: str, text: str, line: int) -> str:
