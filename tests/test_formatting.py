@@ -89,3 +89,17 @@ def test_language_names() -> None:
     assert formatting.language_name("bg", "pl") == "bułgarski"
     assert formatting.own_language_name("ka") == "ქართული"
     assert formatting.own_language_name("pl") == "Polski"
+
+
+@pytest.mark.parametrize(
+    ("zone", "lang", "shown"),
+    [
+        ("UTC", "pl", "uniwersalny czas koordynowany"),
+        ("Etc/UTC", "el", "Συντονισμένη Παγκόσμια Ώρα"),
+        ("Etc/GMT-2", "bg", "Гринуич+02:00"),  # POSIX sign: GMT-2 is two hours ahead
+        ("Etc/GMT+5", "ka", "GMT-05:00"),
+        ("Europe/Sofia", "pl", "czas wschodnioeuropejski"),
+    ],
+)
+def test_a_time_zone_is_named_or_given_as_an_offset_never_unknown(zone: str, lang: str, shown: str) -> None:
+    assert formatting.timezone_name(TimeRange(start=dt.time(11), timezone=zone), lang) == shown

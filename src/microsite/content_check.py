@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import importlib.util
 import os
 from pathlib import Path
 
@@ -11,6 +12,18 @@ from microsite.yaml_source import YamlProblem, parse_yaml
 
 # Front matter keys that MkDocs or Material understand; anything else is most likely a typo.
 FRONT_MATTER_KEYS = ("title", "description", "hide", "icon", "status", "search", "tags", "template")
+OVERRIDES_DIR = Path(__file__).resolve().parents[2] / "overrides"  # the theme's custom_dir in mkdocs.yml
+
+
+def template_dirs() -> list[Path]:
+    """Where MkDocs looks for a page's `template:`: our overrides, then the theme's own templates."""
+    theme = importlib.util.find_spec("material")
+    theme_dirs = [Path(theme.origin).parent / "templates"] if theme and theme.origin else []
+    return [OVERRIDES_DIR, *theme_dirs]
+
+
+def page_templates() -> list[str]:
+    return sorted({page.name for folder in template_dirs() if folder.is_dir() for page in folder.glob("*.html")})
 
 
 def check_content(content_dir: Path, languages: tuple[str, ...], shown_as: str = "content") -> list[Problem]:
@@ -120,6 +133,16 @@ def check_page(page: Path, name: str) -> list[Problem]:
     if not isinstance(loaded.data, dict):
         return [Problem(name, 2, 1, "", "the front matter must be a list of `key: value` lines")]
     problems = []
+    template = loaded.data.get("template")
+    if "template" in loaded.data and not (
+        isinstance(template, str) and template and any((folder / template).is_file() for folder in template_dirs())
+    ):
+        line, column = loaded.position(("template",))
+        known = page_templates()
+        close = difflib.get_close_matches(str(template), known, n=1)
+        hint = f"did you mean `{close[0]}`? " if close else ""
+        hint += f"The page layouts are {', '.join(known)}; or remove the `template:` line for the usual layout"
+        problems.append(Problem(name, line, column, "template", f"there is no page layout `{template}`", hint))
     for key in loaded.data:
         if key not in FRONT_MATTER_KEYS:
             line, column = loaded.position((key,), of_key=True)

@@ -6,12 +6,15 @@ import datetime as dt
 import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
 
 from babel import Locale
+from babel.core import get_global
 from babel.dates import (
     format_date,
     format_interval,
     format_skeleton,
+    get_timezone_gmt,
     get_timezone_name,
     match_skeleton,
 )
@@ -95,7 +98,17 @@ def time_range(value: TimeRange, lang: str) -> str:
 
 
 def timezone_name(value: TimeRange, lang: str) -> str:
-    return get_timezone_name(value.timezone, width="long", locale=lang)
+    """The zone as a reader knows it: "czas wschodnioeuropejski"; a zone of no country (UTC,
+    Etc/GMT-2) by its own CLDR name or its offset, never "Unknown region"."""
+    zone = get_global("zone_aliases").get(value.timezone, value.timezone)
+    if get_global("zone_territories").get(zone, "ZZ") != "ZZ":
+        return get_timezone_name(value.timezone, width="long", locale=lang)
+    own_name = Locale.parse(lang).time_zones.get(zone, {}).get("long", {}).get("standard")
+    if own_name:
+        return str(own_name)
+    # A fixed offset: any day gives the same; the long form is localised ("Гринуич+02:00").
+    day = dt.datetime(2000, 1, 1, tzinfo=ZoneInfo(value.timezone))
+    return get_timezone_gmt(day, width="long", locale=lang)
 
 
 def language_name(code: str, lang: str) -> str:

@@ -113,7 +113,7 @@ def _too_big(name: str, size: int) -> YamlProblem:
         0,
         0,
         (),
-        f"the file is {size / 1024 / 1024:.1f} MB; a records file may be at most {MAX_DOCUMENT_BYTES // 1024 // 1024} MB",
+        f"the file is {size / 2**20:.1f} MB; a records file may be at most {MAX_DOCUMENT_BYTES // 2**20} MB",
         "check that the right file was saved here; split a very large site into several files",
     )
 
