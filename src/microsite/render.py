@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from microsite import pages
 from microsite.pages import PROJECT, PROJECT_INDEX, PageKind
-from microsite.record_text import is_safe_url, record_html, strip_invisible
+from microsite.record_text import link_html, record_html, strip_invisible
 from microsite.schema import FundingProgramme
 from microsite.viewmodel import ProjectView
 
@@ -32,11 +32,7 @@ def _record_text(text: str, links: bool = True) -> Markup:
 
 
 def _record_link(label: Markup, url: str) -> Markup:
-    # The label is already safe HTML; a link inside a link label would nest, so its own are dropped.
-    if not is_safe_url(url):  # the schema refuses these; this is the second lock
-        return label
-    href = escape(quote(url, safe=":/?#[]@!$&'()*+,;=%~.-_"))
-    return Markup(f'<a href="{href}">') + Markup(label) + Markup("</a>")
+    return Markup(link_html(str(label), url))
 
 
 def _cell(text: str) -> Markup:
