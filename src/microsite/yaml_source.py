@@ -5,11 +5,13 @@ money must stay exact. The schema converts strings into numbers, dates and boole
 say which field is wrong. Duplicate keys are problems, not silent overwrites.
 
 A few lines of YAML can describe a billion values (aliases of aliases) or nest deep enough to
-crash the parser, so sizes are checked on the event stream first, before anything is built.
+crash the parser. Both are caught cheaply (bracket depth before parsing, a count while converting);
+only then is the event stream read again, to say exactly where.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The real records file is about 70 kB for 5 projects; these leave room for thousands of projects.
 MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
 MAX_NESTING = 64  # a record nests about 6 levels deep
-MAX_ALIAS_VALUES = 100_000  # values that aliases (`*name`) may add beyond those written out
+MAX_ALIAS_VALUES = 10_000  # values that aliases (`*name`) may add beyond those written out
 
 
 @dataclass
@@ -87,7 +89,10 @@ def parse_yaml(text: str, name: str, first_line: int = 1) -> LoadedYaml:
         raise _too_big(name, len(text.encode("utf-8")))
     text = "\n" * (first_line - 1) + text  # so every reported line is the file's own
     try:
-        _check_sizes(text, name)
+        # libyaml recurses (and crashes past ~100 000 levels), and composes every alias: read the
+        # events first when the brackets or the asterisks could be that many.
+        if _deepest_brackets(text) > MAX_NESTING or text.count("*") > MAX_ALIAS_VALUES:
+            _check_sizes(text, name)
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -103,8 +108,39 @@ def parse_yaml(text: str, name: str, first_line: int = 1) -> LoadedYaml:
     if node is None:  # only comments
         raise YamlProblem(name, 0, 0, (), "the file is empty", "it must start with `projects:`")
     loaded = LoadedYaml(name, None)
-    loaded.data = _to_python(node, (), loaded)
+    loaded.data = _to_python(node, (), loaded, _Budget(text))
     return loaded
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _deepest_brackets(text: str) -> int:
+    """How deep flow collections (`[...]`, `{...}`) nest, at most (brackets in quotes count too)."""
+    depth = deepest = 0
+    for bracket in _BRACKETS.finditer(text):
+        if bracket.group() in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth = max(0, depth - 1)
+    return deepest
+
+
+@dataclass
+class _Budget:
+    """Counts what aliases add while converting; values reached a second time came through one."""
+
+    text: str
+    seen: set[int] = field(default_factory=set)
+    visits: int = 0
+
+    def spend(self, node: yaml.Node, path: Path_, name: str) -> None:
+        self.visits += 1
+        self.seen.add(id(node))
+        if len(path) > MAX_NESTING or self.visits - len(self.seen) > MAX_ALIAS_VALUES:
+            _check_sizes(self.text, name)  # raises with the place
+            raise YamlProblem(name, 0, 0, (), "the file nests or repeats its values too much to be read")
 
 
 def _too_big(name: str, size: int) -> YamlProblem:
@@ -143,7 +179,7 @@ def _check_sizes(text: str, name: str) -> None:
                     f"write the values out instead of `*{event.anchor}`",
                 )
             size = sizes.get(str(event.anchor), 1)
-            added_by_aliases += size - 1
+            added_by_aliases += size  # as many values as converting the alias visits again
             if added_by_aliases > MAX_ALIAS_VALUES:
                 raise YamlProblem(
                     name,
@@ -187,7 +223,8 @@ def _syntax_hint(problem: str, text: str, line: int) -> str:
     return "check the indentation and the quotes on this line and the line before it"
 
 
-def _to_python(node: yaml.Node, path: Path_, loaded: LoadedYaml) -> Any:
+def _to_python(node: yaml.Node, path: Path_, loaded: LoadedYaml, budget: _Budget) -> Any:
+    budget.spend(node, path, loaded.file)
     loaded.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
@@ -203,10 +240,10 @@ def _to_python(node: yaml.Node, path: Path_, loaded: LoadedYaml) -> Any:
                     "keep one of them: YAML would silently use only the last one",
                 )
             loaded.key_positions[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = _to_python(value_node, (*path, key), loaded)
+            result[key] = _to_python(value_node, (*path, key), loaded, budget)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_to_python(item, (*path, index), loaded) for index, item in enumerate(node.value)]
+        return [_to_python(item, (*path, index), loaded, budget) for index, item in enumerate(node.value)]
     assert isinstance(node, yaml.ScalarNode)
     # An unquoted empty value or `~`/`null` is "no value"; everything else stays text.
     if not node.style and node.value in ("", "~", "null", "Null", "NULL"):  # plain: None (libyaml: "")
