@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from microsite.yaml_source import load_yaml
+import pytest
+
+from microsite import yaml_source
+from microsite.yaml_source import YamlProblem, load_yaml, parse_yaml
 
 
 def test_values_stay_text_until_the_schema_converts_them(tmp_path: Path) -> None:
@@ -31,3 +34,32 @@ def test_positions_of_values_and_keys(tmp_path: Path) -> None:
     assert loaded.position(("projects", 0, "title", "pl")) == (3, 17)
     assert loaded.position(("projects", 0, "title"), of_key=True) == (3, 5)
     assert loaded.position(("projects", 0, "nothing", "here")) == (2, 5)  # the closest parent
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yaml_source, "MAX_DOCUMENT_BYTES", 1024)
+    big = tmp_path / "projects.yaml"
+    big.write_text("projects:\n" + "  - x\n" * 400, encoding="utf-8")
+    with pytest.raises(YamlProblem, match="a records file may be at most"):
+        load_yaml(big)
+
+
+def test_deep_block_nesting_is_located_without_a_recursion_error() -> None:
+    deep = "projects:\n" + "".join("  " * level + "- \n" for level in range(1, 200))
+    with pytest.raises(YamlProblem, match="nested more than 64 levels deep") as raised:
+        parse_yaml(deep, "data/projects.yaml")
+    assert raised.value.line == 65
+
+
+def test_many_aliases_of_one_value_are_refused_where_they_pass_the_limit() -> None:
+    flood = "a: &a x\nprojects: [" + ",".join(["*a"] * 12_000) + "]\n"
+    with pytest.raises(YamlProblem, match="repeat more than 10,000 values") as raised:
+        parse_yaml(flood, "data/projects.yaml")
+    assert (raised.value.line, raised.value.column) == (2, 30012)
+
+
+def test_a_few_aliases_are_still_fine() -> None:
+    loaded = parse_yaml("org: &org {name: X}\nprojects: [{partners: [*org, *org]}]\n", "data/projects.yaml")
+    assert loaded.data["projects"][0]["partners"] == [{"name": "X"}, {"name": "X"}]
