@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_text
 import re
 from pathlib import Path
 
@@ -31,7 +32,8 @@ def test_every_funded_seed_project_names_a_programme() -> None:
 def test_project_pages_show_their_funders_acknowledgement(built_site: Path, lang: str) -> None:
     for project in PROJECTS:
         html = (built_site / lang / "projects" / f"{project.slug}.html").read_text(encoding="utf-8")
-        blocks = re.findall(r'<div class="funder-acknowledgement">\s*<p>(.*?)</p>', html, re.S)
+        found = re.findall(r'<div class="funder-acknowledgement">\s*<p>(.*?)</p>', html, re.S)
+        blocks = [html_text.unescape(block) for block in found]  # record text arrives with entities
         if isinstance(project.funding, Funding) and project.funding.programme_id:
             assert blocks == [FUNDERS[project.funding.programme_id].acknowledgement[lang]]  # type: ignore[index]
         else:
