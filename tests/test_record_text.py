@@ -277,3 +277,12 @@ urls = st.tuples(
 @given(text=texts, url=urls)
 def test_generated_text_never_gives_the_page_anything_that_runs(text: str, url: str) -> None:
     assert_nothing_can_run(text, url)
+
+
+def test_bidirectional_controls_never_reach_the_title_or_an_attribute() -> None:
+    # the schema refuses them (tests/bad_inputs/bidi-override-in-title); this is the second lock
+    project = with_text_everywhere(mini(), "Projekt \u202edemo\u2066", "https://example.org/\u202e")
+    page = renderer().project_page(project_view(project, "pl"), narrative=None)
+    _, meta = get_data(page)
+    assert meta["title"] == "Projekt demo"
+    assert re.findall(r'href="[^"]*"', page) and all("\u202e" not in href for href in re.findall(r'href="[^"]*"', page))
