@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import importlib.util
 import os
+import re
 from pathlib import Path
 
 from microsite.problems import Problem
@@ -135,7 +136,9 @@ def check_page(page: Path, name: str) -> list[Problem]:
     problems = []
     template = loaded.data.get("template")
     if "template" in loaded.data and not (
-        isinstance(template, str) and template and any((folder / template).is_file() for folder in template_dirs())
+        isinstance(template, str)
+        and re.fullmatch(r"[a-z0-9_-]+(/[a-z0-9_-]+)*\.html", template)  # inside the theme, never `../`
+        and any((folder / template).is_file() for folder in template_dirs())
     ):
         line, column = loaded.position(("template",))
         known = page_templates()
