@@ -46,8 +46,10 @@ BIDI_CONTROLS = {
     "\u2069": "pop directional isolate",
 }
 BIDI_PATTERN = re.compile("[" + "".join(BIDI_CONTROLS) + "]")
-# C0 controls (but tab and line breaks) and DEL: YAML's escapes ("\x01") can put them in a text.
-CONTROL_PATTERN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls (but tab and line breaks), DEL, C1 controls, lone surrogates and the two
+# non-characters: YAML's escapes ("\x01", "\x9b") can put them in a text, and a generated page's
+# front matter holding one is no longer YAML, so MkDocs would render it as Markdown.
+CONTROL_PATTERN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 # Markdown, attr_list, md_in_html, tables, admonitions and toc act on these; as entities they are
 # plain text to every Markdown pass and the same characters to a browser.
