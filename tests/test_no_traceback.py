@@ -3,6 +3,7 @@ goes through the real `microsite check` command, in one process, and must end in
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,15 +29,15 @@ for site in sys.argv[1:]:
 def test_every_bad_input_ends_in_a_plain_message(tmp_path: Path) -> None:
     sites = []
     for scenario in sorted(p for p in (HERE / "bad_inputs").iterdir() if p.is_dir()):
-        data = (scenario / "projects.yaml").read_bytes().decode("utf-8", errors="surrogateescape")
         site = make_fixture_site(tmp_path / scenario.name, "", {"pl/about.md": "# O nas\n"})
-        (site / "data" / "projects.yaml").write_bytes(data.encode("utf-8", errors="surrogateescape"))
+        shutil.copy(scenario / "projects.yaml", site / "data" / "projects.yaml")  # bytes as they are
         sites.append(site)
+    mini = (REPO / "tests" / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
     for scenario in sorted(p for p in (HERE / "bad_content").iterdir() if p.is_dir()):
-        site = make_fixture_site(
-            tmp_path / f"content-{scenario.name}", (REPO / "tests/fixtures/mini.yaml").read_text(), {}
-        )
-        subprocess.run(["cp", "-r", str(scenario / "content"), str(site)], check=True)
+        site = make_fixture_site(tmp_path / f"content-{scenario.name}", mini, {})
+        if (scenario / "projects.yaml").exists():  # a scenario about records and pages together
+            shutil.copy(scenario / "projects.yaml", site / "data" / "projects.yaml")
+        shutil.copytree(scenario / "content", site / "content", symlinks=True, dirs_exist_ok=True)
         sites.append(site)
     result = subprocess.run(
         [sys.executable, "-c", RUN_EVERY_CHECK, *map(str, sites)], capture_output=True, text=True, check=False
