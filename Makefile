@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check new-project schema catalogs clean
+.PHONY: build serve test check new-project schema catalogs clean translations-export translations-import translations-stamp
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: set PYTHON=/path/to/python3.11"; exit 1; }
@@ -59,6 +59,20 @@ schema: $(VENV)/.build-installed
 catalogs: $(VENV)/.build-installed
 	$(BIN)/pybabel extract -F babel.cfg -o locales/messages.pot --no-location --omit-header -k _ -k N_ -k ngettext:1,2 .
 	$(BIN)/pybabel update -i locales/messages.pot -d locales --width 100
+
+## translations-export: write translations/<LANGUAGE>.po for translators (Poedit, Weblate), e.g. LANGUAGE=pl
+translations-export: $(VENV)/.build-installed
+	$(BIN)/microsite translations-export $(LANGUAGE)
+
+## translations-import: bring translations/<LANGUAGE>.po back into data/projects.yaml;
+##        METHOD=human or human-reviewed records how the imported translations were made
+translations-import: $(VENV)/.build-installed
+	$(BIN)/microsite translations-import $(LANGUAGE) $(if $(METHOD),--method $(METHOD))
+
+## translations-stamp: record the current originals for new translations; PROJECT=slug and/or
+##        LANGUAGE=pl mark all of those translations as up to date (after checking them by hand)
+translations-stamp: $(VENV)/.build-installed
+	$(BIN)/microsite translations-stamp $(if $(PROJECT),--project $(PROJECT)) $(if $(LANGUAGE),--language $(LANGUAGE))
 
 clean:
 	rm -rf site build

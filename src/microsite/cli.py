@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from microsite.languages import LANGUAGES
 from microsite.linkcheck import check_site, missing_outputs
 from microsite.open_data import funders_schema, projects_schema
+from microsite.po_files import export_po, import_po, po_path
 from microsite.problems import DataError
 from microsite.records import load_projects
 from microsite.safe_build import build_site
 from microsite.scaffold import new_project
-from microsite.site import SitePaths, prepare_site, settings_from_config_file
-from microsite.translation_status import status_table, translation_status
+from microsite.site import SitePaths, build_date, prepare_site, settings_from_config_file
+from microsite.translation_sources import (
+    METHODS,
+    dump_sources,
+    load_sources,
+    outdated_report,
+    stamp_translations,
+    translation_states,
+)
+from microsite.translation_status import content_pages, content_table, status_table, translation_status
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,6 +44,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     status = commands.add_parser("translation-status", help="show which text is original, translated or missing")
     status.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: here)")
+    export = commands.add_parser("translations-export", help="write translations/<lang>.po for translators")
+    export.add_argument("language")
+    export.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: here)")
+    imported = commands.add_parser("translations-import", help="read translations/<lang>.po into data/projects.yaml")
+    imported.add_argument("language")
+    imported.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: here)")
+    imported.add_argument("--method", choices=METHODS, help="record how the imported translations were made")
+    stamp = commands.add_parser("translations-stamp", help="record translations as made from the current original")
+    stamp.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: here)")
+    stamp.add_argument("--project", help="all translations of this project (its slug) are up to date")
+    stamp.add_argument("--language", help="all translations into this language are up to date")
     links = commands.add_parser("check-links", help="check every link and anchor of a built site")
     links.add_argument("site_dir", nargs="?", default=Path("site"), type=Path)
     links.add_argument("--site-url", default="http://127.0.0.1:8000/")
@@ -42,10 +63,16 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "check":
         try:
-            site = prepare_site(settings_from_config_file(args.site.resolve()))  # both may raise DataError
+            # an outdated translation is listed, never an error here, whatever the build is told
+            settings = replace(settings_from_config_file(args.site.resolve()), refuse_outdated=False)
+            site = prepare_site(settings)  # both may raise DataError
         except DataError as err:
             print(err.report(), file=sys.stderr)
             return 1
+        outdated = outdated_report(site.text_states)
+        if outdated:
+            print("Outdated translations (the site shows them with a notice; see README, For translators):")
+            print("\n".join(f"  {line}" for line in outdated))
         print(f"OK: {len(site.projects)} projects, {len(site.pages)} generated pages, no problems found.")
         return 0
     if args.command == "new-project":
@@ -63,9 +90,14 @@ def main(argv: list[str] | None = None) -> int:
             (args.folder / name).write_text(text, encoding="utf-8")
             print(f"wrote {args.folder / name}")
         return 0
+    if args.command.startswith("translations-"):
+        return translations_command(args)
     if args.command == "translation-status":
         projects = load_projects(SitePaths(args.site.resolve()).data_file, "data/projects.yaml")
-        print(status_table(translation_status(projects, LANGUAGES), LANGUAGES))
+        site_dir = args.site.resolve()
+        sources = load_sources(SitePaths(site_dir).translations_file, "data/translations.yaml")
+        print(content_table(content_pages(SitePaths(site_dir).content_dir, LANGUAGES), LANGUAGES).lstrip("\n") + "\n")
+        print(status_table(translation_status(projects, LANGUAGES, translation_states(projects, sources)), LANGUAGES))
         return 0
     try:  # the site's output plan, to find files the build should have written
         planned = sorted(prepare_site(settings_from_config_file(args.source.resolve())).outputs.claims)
@@ -77,6 +109,42 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
     print(f"{len(errors)} broken links" if errors else "OK: every link, anchor and file resolves.")
     return 1 if errors else 0
+
+
+def translations_command(args: argparse.Namespace) -> int:
+    site_dir = args.site.resolve()
+    try:
+        if args.command == "translations-export":
+            if args.language not in LANGUAGES:
+                raise ValueError(f"LANGUAGE must be one of {', '.join(LANGUAGES)} (found {args.language!r})")
+            po = export_po(site_dir, args.language, build_date())
+            target = po_path(site_dir, args.language)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            po.save(str(target))
+            untranslated, fuzzy = len(po.untranslated_entries()), len(po.fuzzy_entries())
+            print(
+                f"wrote translations/{args.language}.po: {len(po)} texts, {untranslated} untranslated,"
+                f" {fuzzy} outdated (fuzzy)"
+            )
+            return 0
+        if args.command == "translations-import":
+            if args.language not in LANGUAGES:
+                raise ValueError(f"LANGUAGE must be one of {', '.join(LANGUAGES)} (found {args.language!r})")
+            result = import_po(site_dir, args.language, args.method)
+            print(result.summary(f"translations/{args.language}.po"))
+            return 0
+        projects = load_projects(SitePaths(site_dir).data_file, "data/projects.yaml")
+        paths = SitePaths(site_dir)
+        sources = load_sources(paths.translations_file, "data/translations.yaml")
+        stamped, changed = stamp_translations(projects, sources, args.project, args.language)
+        paths.translations_file.write_text(dump_sources(stamped, projects), encoding="utf-8")
+        print(f"data/translations.yaml: {changed} entries recorded or removed, {len(stamped.stamps)} in all")
+        return 0
+    except DataError as err:
+        print(err.report().replace("nothing was published", "nothing was written"), file=sys.stderr)
+    except ValueError as err:
+        print(f"Nothing was written: {err}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -30,7 +30,8 @@ from microsite.records import load_funders, load_located_projects
 from microsite.render import Renderer
 from microsite.schema import Event, FundingProgramme, Project
 from microsite.staging import split_front_matter, stage
-from microsite.translation_status import project_statuses, translation_status
+from microsite.translation_sources import TextState, TranslationSources, load_sources, translation_states
+from microsite.translation_status import content_pages, outdated_problems, project_statuses, translation_status
 from microsite.viewmodel import ProjectViews
 from microsite.yaml_source import LoadedYaml
 
@@ -58,6 +59,8 @@ class SitePaths:
     data_licence: str | None = None  # from mkdocs.yml extra.open_data; None: not chosen yet
     data_licence_url: str | None = None
     accessibility: dict[str, Any] = field(default_factory=dict)  # mkdocs.yml extra.accessibility
+    # mkdocs.yml extra.translations.refuse_outdated: stop while a translation is older than its original
+    refuse_outdated: bool = False
     # The languages this build makes (all of them, or one group of a parallel build, see build_languages).
     build_languages: tuple[str, ...] = LANGUAGES
     templates_dir: Path = REPO_DIR / "templates"
@@ -70,6 +73,10 @@ class SitePaths:
     @property
     def data_file(self) -> Path:
         return self.site_dir / "data" / "projects.yaml"
+
+    @property
+    def translations_file(self) -> Path:
+        return self.site_dir / "data" / "translations.yaml"
 
     @property
     def funders_file(self) -> Path:
@@ -91,6 +98,7 @@ class SitePaths:
         """Sizes and times of every input file: when it changes, the site must be prepared anew."""
         files = [self.data_file, self.site_dir / "mkdocs.yml"]
         files += [self.funders_file] if self.funders_file.exists() else []
+        files += [self.translations_file] if self.translations_file.exists() else []
         for folder in (self.content_dir, self.templates_dir, self.locales_dir):
             files += sorted(folder.rglob("*")) if folder.is_dir() else []
         return tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files if f.is_file())
@@ -126,6 +134,7 @@ def site_settings(
         data_licence=open_data.get("licence"),
         data_licence_url=open_data.get("licence_url"),
         accessibility=extra.get("accessibility") or {},
+        refuse_outdated=(extra.get("translations") or {}).get("refuse_outdated") in (True, "true", "1"),
         build_languages=build_languages,
     )
 
@@ -155,6 +164,7 @@ class PreparedSite:
     versions: dict[str, dict[str, str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what the build report should say
     calendar_ready: list[tuple[Project, Event]] = field(default_factory=list)  # events with a full date
+    text_states: list[TextState] = field(default_factory=list)  # each translation: up to date or outdated
 
 
 def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> PreparedSite:
@@ -184,6 +194,14 @@ def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> Pr
         translations = load_translations(paths.locales_dir, languages)
     except DataError as err:
         problems += err.problems
+    sources = TranslationSources()
+    try:
+        sources = load_sources(paths.translations_file, _display(paths, paths.translations_file))
+    except DataError as err:
+        problems += err.problems
+    text_states = translation_states(projects, sources)
+    if paths.refuse_outdated:
+        problems += outdated_problems(text_states, paths.data_file, _display(paths, paths.data_file))
     problems += check_content(paths.content_dir, languages)
     problems += check_accessibility_settings(paths.accessibility, languages)
     narratives, narrative_problems = read_narratives(paths, projects, languages)
@@ -194,7 +212,14 @@ def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> Pr
     if problems:
         raise DataError(problems)
 
-    site = PreparedSite(paths, projects, translations, {programme.id: programme for programme in funders})
+    site = PreparedSite(
+        paths,
+        projects,
+        translations,
+        {programme.id: programme for programme in funders},
+        views=ProjectViews(text_states),
+        text_states=text_states,
+    )
     site.calendar_ready, site.outputs = ready, outputs
     site.notes = [f"event {item.project}/{item.event} is not in the calendar files: {item.reason}" for item in left_out]
     building = tuple(lang for lang in languages if lang in paths.build_languages)
@@ -225,7 +250,8 @@ def render_pages(
     choices = [(lang, own_language_name(lang), site.translations[lang].gettext(TAGLINE)) for lang in languages]
     files: dict[str, str] = {}
     _add(files, pages.ROOT.source(), renderer.render(_template(pages.ROOT), languages[0], pages.ROOT, choices=choices))
-    status_rows = project_statuses(translation_status(site.projects, languages), languages)
+    status_rows = project_statuses(translation_status(site.projects, languages, site.text_states), languages)
+    pages_by_language = content_pages(site.paths.content_dir, languages)
     today = build_date().date()
     for lang in building:
         events = renderer.render(
@@ -247,7 +273,10 @@ def render_pages(
         )
         _add(files, pages.OPEN_DATA.source(lang), open_data)
         status = renderer.render(
-            _template(pages.TRANSLATION_STATUS), lang, pages.TRANSLATION_STATUS, rows=status_rows, languages=languages
+            _template(pages.TRANSLATION_STATUS), lang, pages.TRANSLATION_STATUS,
+            rows=status_rows,
+            languages=languages,
+            content_pages=pages_by_language,
         )
         _add(files, pages.TRANSLATION_STATUS.source(lang), status)
         views = [site.views(project, lang) for project in site.projects]

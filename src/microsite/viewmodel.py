@@ -20,6 +20,7 @@ from microsite.schema import (
     Organization,
     Project,
 )
+from microsite.translation_sources import TextState, weakest
 
 Origin = Literal["original", "translated", "fallback", "neutral"]
 
@@ -127,6 +128,9 @@ class ProjectView:
     links: list[LinkView]
     gallery: str
     origins: set[Origin] = field(default_factory=set)
+    translation_mixed: bool = False  # parts of this language's text were made in different ways
+    # the page's sections (SECTION_OF) with text translated from an earlier version of the original
+    outdated_sections: list[str] = field(default_factory=list)
 
     @property
     def has_translated_text(self) -> bool:
@@ -229,19 +233,39 @@ class _Resolver:
 
 class ProjectViews:
     """Each project's view in each language, made once per build and shared by every output
-    (pages, JSON-LD, calendars, CSV). Keyed by slug, which is unique within one records file."""
+    (pages, JSON-LD, calendars, CSV). Keyed by slug, which is unique within one records file.
 
-    def __init__(self) -> None:
+    `text_states`: how each translated text was made and whether its original changed since."""
+
+    def __init__(self, text_states: list[TextState] | None = None) -> None:
         self._made: dict[tuple[str, str], ProjectView] = {}
+        self._states: dict[tuple[str, str], list[TextState]] = {}
+        for state in text_states or []:
+            self._states.setdefault((state.project, state.lang), []).append(state)
 
     def __call__(self, project: Project, lang: str) -> ProjectView:
         key = (project.slug, lang)
         if key not in self._made:
-            self._made[key] = project_view(project, lang)
+            self._made[key] = project_view(project, lang, self._states.get(key, []))
         return self._made[key]
 
 
-def project_view(project: Project, lang: str) -> ProjectView:
+# The page section each record field is shown in (templates/translation_notice.md.j2 names them).
+SECTION_OF = {
+    "short_name": "title",
+    "headline": "title",
+    "places": "status",
+    "budget": "funding",
+    "implementer": "partners",
+}
+
+
+def section_of(field_path: str) -> str:
+    root = field_path.split(".")[0].split("[")[0]
+    return SECTION_OF.get(root, root)
+
+
+def project_view(project: Project, lang: str, translated: list[TextState] | None = None) -> ProjectView:
     r = _Resolver(project, lang)
     period = project.period if project.period != "not-stated" else None
     view = ProjectView(
@@ -274,4 +298,10 @@ def project_view(project: Project, lang: str) -> ProjectView:
         gallery=project.gallery,
     )
     view.origins = r.origins
+    methods = {state.method for state in translated or []}
+    if methods:
+        view.translation_method = weakest(methods)
+        view.translation_mixed = len(methods) > 1
+    outdated = [section_of(state.field) for state in translated or [] if state.state == "outdated"]
+    view.outdated_sections = list(dict.fromkeys(outdated))
     return view
