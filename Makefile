@@ -42,6 +42,7 @@ check: $(VENV)/.build-installed
 ## test: lint, type-check and run every test (builds the site, drives a real Chromium)
 test: $(VENV)/.test-installed
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-gettext.sh
 	$(BIN)/ruff check src hooks tests
 	$(BIN)/ruff format --check src hooks tests
 	$(BIN)/mypy src hooks

@@ -43,6 +43,7 @@ from microsite.yaml_source import _LOADER, Path_, load_yaml
 
 DATA_FILE = "data/projects.yaml"
 SOURCES_FILE = "data/translations.yaml"
+UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file):", re.I)
 HISTORY_DEPTH = 200  # commits of data/projects.yaml searched for an earlier original
 # Markdown link targets and bare web addresses: a translation must keep the original's.
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|<((?:https?|mailto|tel):[^>\s]+)>|(?<![(<])\bhttps?://[^\s)<>\]]+")
@@ -246,18 +247,16 @@ def import_po(site_dir: Path, lang: str, method: str | None = None) -> ImportRes
         recorded = method if method else (old.method if old else None)
         default = method if project.slug in declared else project.translations.get(lang)  # type: ignore[call-overload]
         new_stamps[(project.slug, path, lang)] = Stamp(fingerprint(original), None if recorded == default else recorded)
-    if problems:
-        raise DataError(problems)
     new_raw = raw
-    if edits:
+    if edits:  # also when some entries had problems, so that every problem is listed at once
         try:
             new_raw = apply_edits(raw, [edit for edit, _ in edits])
             verify_edits(raw, new_raw, [edit for edit, _ in edits])
         except EditFailed as err:
             raise DataError([Problem(DATA_FILE, 0, 0, "", f"the translations could not be written: {err}")]) from None
-        problems = _validate(new_raw, edits, display)
-        if problems:
-            raise DataError(problems)
+        problems += _validate(new_raw, edits, display)
+    if problems:
+        raise DataError(problems)
     new_sources = dump_sources(TranslationSources(new_stamps, tracked=True), projects)
     if new_raw != raw:
         _write(data_file, new_raw)
@@ -270,27 +269,46 @@ def _read_po(path: Path, display: str, lang: str) -> polib.POFile:
     if not path.exists():
         hint = f"export it first: make translations-export LANGUAGE={lang}"
         raise DataError([Problem(display, 0, 0, "", "the file does not exist", hint)])
+    hint = "check the quotes and keywords on this line and the one before (Poedit or msgfmt --check say more)"
     try:
+        # polib reads some broken lines silently (an unclosed quote loses a letter), so every line
+        # is checked first
+        line = _malformed_line(path.read_bytes().decode("utf-8"))
+        if line:
+            raise DataError(
+                [Problem(display, line, 0, "", "the PO file cannot be read: a line is not well formed", hint)]
+            )
         po = polib.pofile(str(path), check_for_duplicates=True, encoding="utf-8")
-    except (OSError, ValueError, UnicodeDecodeError) as err:
+    except UnicodeDecodeError as err:
+        line = path.read_bytes()[: err.start].count(b"\n") + 1
+        raise DataError(
+            [Problem(display, line, 0, "", "the file is not valid UTF-8 text", "save it as UTF-8")]
+        ) from None
+    except (OSError, ValueError) as err:
         match = re.search(r"\(line (\d+)\)", str(err))
         message = re.sub(r"^Syntax error in po file .*?\(line \d+\):?\s*", "", str(err)).strip()
+        where = int(match.group(1)) if match else 0
         raise DataError(
-            [
-                Problem(
-                    display,
-                    int(match.group(1)) if match else 0,
-                    0,
-                    "",
-                    f"the PO file cannot be read: {message or 'syntax error'}",
-                    "check the quotes and keywords on this line and the one before (Poedit or msgfmt --check say more)",
-                )
-            ]
+            [Problem(display, where, 0, "", f"the PO file cannot be read: {message or 'syntax error'}", hint)]
         ) from None
     language = po.metadata.get("Language", lang)
     if language != lang:
         raise DataError([Problem(display, 1, 0, "", f"this file is for {language!r}, not {lang!r}")])
     return po
+
+
+PO_LINE = re.compile(
+    r'^(#.*|\s*|(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s+"(\\.|[^"\\])*"\s*|"(\\.|[^"\\])*"\s*)$'
+)
+
+
+def _malformed_line(text: str) -> int:
+    """The number of the first line that is neither a comment, a keyword with a quoted string,
+    nor a quoted continuation; 0 when every line is well formed."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not PO_LINE.match(line):
+            return number
+    return 0
 
 
 def _entry_text(
@@ -317,7 +335,8 @@ def _export_hint(lang: str) -> str:
 
 def _link_difference(original: str, translation: str) -> str:
     def targets(text: str) -> list[str]:
-        return sorted(next(group for group in match.groups() if group) for match in LINK_TARGET.finditer(text))
+        found = (next(group for group in match.groups() if group) for match in LINK_TARGET.finditer(text))
+        return sorted(url for url in found if not UNSAFE_SCHEME.match(url))  # those the schema refuses
 
     expected, found = targets(original), targets(translation)
     if expected == found:

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 class Problem:
     file: str
     line: int  # 1-based; 0 when the problem concerns the whole file
-    column: int  # 1-based
+    column: int  # 1-based; 0 when only the line is known (a PO file entry)
     field: str  # dotted path such as "projects[2].budget.total"; "" for file-level problems
     message: str
     hint: str = ""
     record: str = ""  # the slug of the project the problem is in, when known
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        where = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "") if self.line else self.file
         record = f" (project {self.record!r})" if self.record else ""
         field = f" {self.field}{record}:" if self.field else ""
         hint = f"\n    hint: {self.hint}" if self.hint else ""
