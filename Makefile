@@ -63,11 +63,13 @@ catalogs: $(VENV)/.build-installed
 
 ## translations-export: write translations/<LANGUAGE>.po for translators (Poedit, Weblate), e.g. LANGUAGE=pl
 translations-export: $(VENV)/.build-installed
+	@test -n "$(LANGUAGE)" || { echo "Say which language, e.g. make translations-export LANGUAGE=pl"; exit 1; }
 	$(BIN)/microsite translations-export $(LANGUAGE)
 
 ## translations-import: bring translations/<LANGUAGE>.po back into data/projects.yaml;
 ##        METHOD=human or human-reviewed records how the imported translations were made
 translations-import: $(VENV)/.build-installed
+	@test -n "$(LANGUAGE)" || { echo "Say which language, e.g. make translations-import LANGUAGE=pl"; exit 1; }
 	$(BIN)/microsite translations-import $(LANGUAGE) $(if $(METHOD),--method $(METHOD))
 
 ## translations-stamp: record the current originals for new translations; PROJECT=slug and/or

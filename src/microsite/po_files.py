@@ -110,8 +110,8 @@ def export_po(
             if state and state.state == "outdated":
                 entry.flags.append("fuzzy")
                 previous = earlier.get((project.slug, path))
-                if previous is not None:
-                    entry.previous_msgid = previous
+                if previous is not None:  # as msgmerge writes it
+                    entry.previous_msgctxt, entry.previous_msgid = entry.msgctxt, previous
                 else:
                     notes.append("The original has changed since this was translated; the earlier original is lost.")
             entry.comment = "\n".join(notes)
