@@ -10,6 +10,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from microsite.cli import main
 from microsite.languages import LANGUAGES
@@ -262,3 +264,16 @@ def test_yaml_edits_keep_comments_quoting_and_line_endings() -> None:
         '      ka: "აღწერა"\r\n'
         "    # a comment after\r\n"
     )
+
+
+@settings(max_examples=60, deadline=None)
+@given(value=st.text(min_size=1, max_size=40).filter(lambda text: text.strip() == text and text.strip()))
+def test_any_text_is_written_so_that_it_reads_back_exactly(value: str) -> None:
+    text = 'a:\n  b: {pl: "x"}\n  c:\n    pl: plain\n    el: "q"  # note\n  d: [{pl: "y"}]\n'
+    edits = [
+        Edit(("a", "b", "el"), value),
+        Edit(("a", "c", "pl"), value),
+        Edit(("a", "c", "bg"), value),
+        Edit(("a", "d", 0, "ka"), value),
+    ]
+    verify_edits(text, apply_edits(text, edits), edits)

@@ -10,6 +10,7 @@ hold exactly the old data with the new values: anything else is a bug, and nothi
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,7 @@ import yaml
 
 from microsite.yaml_source import _LOADER, Path_
 
+NULLS = ("~", "null", "Null", "NULL")  # a plain scalar spelled so is "no value"
 PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n#]*$")
 
 
@@ -82,7 +84,7 @@ def _replace_scalar(text: str, node: yaml.ScalarNode, value: str) -> tuple[int, 
         # a block text ends with its line breaks: keep them, write the new text quoted
         span = text[start:end]
         return start, end, _double_quoted(value) + span[len(span.rstrip("\r\n")) :]
-    if node.style == "'" and "\n" not in value and value.strip() == value:
+    if node.style == "'" and value.strip() == value and not any(map(_needs_escape, value)):
         return start, end, "'" + value.replace("'", "''") + "'"
     if not node.style and start < end and _plain_ok(value):
         return start, end, value
@@ -115,7 +117,13 @@ def _insert_key(text: str, mapping: yaml.MappingNode, key: str, value: str, newl
 
 def _inserted(value: str) -> str:
     # a keyword such as a translation method stays unquoted, like its neighbours; text is quoted
-    return value if re.fullmatch(r"[a-z]+(-[a-z]+)*", value) else _double_quoted(value)
+    keyword = re.fullmatch(r"[a-z]+(-[a-z]+)*", value) and value not in NULLS
+    return value if keyword else _double_quoted(value)
+
+
+def _needs_escape(char: str) -> bool:
+    # control characters and line separators: YAML would refuse or fold them unless escaped
+    return unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") or char == "\ufeff"
 
 
 def _double_quoted(value: str) -> str:
@@ -127,7 +135,7 @@ def _double_quoted(value: str) -> str:
             escaped.append("\\n")
         elif char == "\t":
             escaped.append("\\t")
-        elif ord(char) < 0x20 or char in ("\x7f", "\u2028", "\u2029", "\ufeff"):
+        elif _needs_escape(char):
             escaped.append(f"\\u{ord(char):04x}")
         else:
             escaped.append(char)
@@ -137,6 +145,8 @@ def _double_quoted(value: str) -> str:
 def _plain_ok(value: str) -> bool:
     """Whether the value reads back unchanged as a plain (unquoted) scalar, in any context."""
     if not PLAIN_SAFE.match(value) or value != value.strip() or ": " in value or value.endswith(":"):
+        return False
+    if any(map(_needs_escape, value)) or " #" in value or "\t" in value or value in NULLS:
         return False
     return not any(mark in value for mark in (",", "[", "]", "{", "}"))
 
@@ -162,7 +172,7 @@ def _plain_data(node: yaml.Node) -> Any:
         return {str(key.value): _plain_data(value) for key, value in node.value}
     if isinstance(node, yaml.SequenceNode):
         return [_plain_data(item) for item in node.value]
-    if isinstance(node, yaml.ScalarNode) and not node.style and node.value in ("", "~", "null", "Null", "NULL"):
+    if isinstance(node, yaml.ScalarNode) and not node.style and node.value in ("", *NULLS):
         return None
     return node.value
 
