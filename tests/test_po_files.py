@@ -10,6 +10,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from babel.messages.pofile import read_po
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -90,6 +91,8 @@ def test_exports_of_the_seed_data_pass_msgfmt_and_come_back_byte_identical(tmp_p
     path = export(site, lang)
     checked = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(path)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
+    with path.open("rb") as handle:  # Babel's reader (Weblate's and Poedit's are stricter than polib) agrees
+        assert len(read_po(handle)) == len(polib.pofile(str(path)))
     po = polib.pofile(str(path))
     assert len(po) > 50 and not po.fuzzy_entries() and not po.untranslated_entries()
     assert len({entry.msgctxt for entry in po}) == len(po)  # every context is unique

@@ -116,6 +116,20 @@ def test_make_check_lists_outdated_fields_and_passes(tmp_path: Path, capsys: pyt
     ]
 
 
+def test_make_check_says_when_new_translations_are_not_recorded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = stamped_site(tmp_path)
+    edited = MINI.replace('{pl: "Opole"}', '{pl: "Opole", el: "Όπολε"}')
+    (site / "data" / "projects.yaml").write_text(edited, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", str(site)]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "1 translation has no recorded original yet, so a later change of the original would go unnoticed:"
+        " `make translations-stamp` records them"
+    )
+
+
 def test_the_refuse_setting_stops_the_build_at_each_outdated_translation(tmp_path: Path) -> None:
     site = stamped_site(tmp_path)
     (site / "data" / "projects.yaml").write_text(MINI.replace("Opis <b>z</b>", "Nowy opis"), encoding="utf-8")

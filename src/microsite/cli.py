@@ -73,6 +73,13 @@ def main(argv: list[str] | None = None) -> int:
         if outdated:
             print("Outdated translations (the site shows them with a notice; see README, For translators):")
             print("\n".join(f"  {line}" for line in outdated))
+        unrecorded = sum(state.state == "unrecorded" for state in site.text_states)
+        if unrecorded and settings.translations_file.exists():
+            print(
+                f"{unrecorded} {'translation has' if unrecorded == 1 else 'translations have'} no recorded original"
+                " yet, so a later change of the original"
+                " would go unnoticed: `make translations-stamp` records them"
+            )
         print(f"OK: {len(site.projects)} projects, {len(site.pages)} generated pages, no problems found.")
         return 0
     if args.command == "new-project":
