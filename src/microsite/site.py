@@ -273,7 +273,9 @@ def render_pages(
         )
         _add(files, pages.OPEN_DATA.source(lang), open_data)
         status = renderer.render(
-            _template(pages.TRANSLATION_STATUS), lang, pages.TRANSLATION_STATUS,
+            _template(pages.TRANSLATION_STATUS),
+            lang,
+            pages.TRANSLATION_STATUS,
             rows=status_rows,
             languages=languages,
             content_pages=pages_by_language,
