@@ -45,17 +45,24 @@ def test_keyboard_reaches_skip_link_and_language_switcher(served_site: str, brow
     page = browser.new_page()  # type: ignore[attr-defined]
     page.goto(served_site + "bg/projects/avatar.html", wait_until="networkidle")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
-    # focused, the skip link comes into view (Material keeps it off-screen until then)
+    assert page.evaluate("document.activeElement.classList.contains('skip-link')")
+    # focused, the skip link comes into view (it is off-screen until then)
     assert page.evaluate(
         "(r => r.height > 0 && r.top >= 0 && r.left >= 0)(document.activeElement.getBoundingClientRect())"
     )
-    for _ in range(40):  # walk the header with the keyboard until a language link has focus
+    for _ in range(40):  # walk the header with the keyboard to the language switcher, open it
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('lang-switch__current')"):
+            break
+    else:
+        raise AssertionError("the language switcher cannot be reached with the keyboard")
+    page.keyboard.press("Enter")
+    for _ in range(5):  # then on to the Polish link
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.getAttribute('lang') === 'pl'"):
             break
     else:
-        raise AssertionError("the language switcher cannot be reached with the keyboard")
+        raise AssertionError("the language links cannot be reached with the keyboard")
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     page.keyboard.press("Enter")
     page.wait_for_url(served_site + "pl/projects/avatar.html")
