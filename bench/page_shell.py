@@ -52,10 +52,8 @@ def build(n: int, work: Path, base: str) -> Path:
         folder = REPO
     else:
         folder = work / f"synthetic-{n}"
-        subprocess.run(
-            [sys.executable, str(REPO / "bench" / "synthetic.py"), "--n", str(n), "--out", str(folder), "--code", str(REPO)],
-            env=env, check=True, stdout=subprocess.DEVNULL,
-        )  # fmt: skip
+        synthetic = [sys.executable, str(REPO / "bench" / "synthetic.py"), "--n", str(n), "--out", str(folder)]
+        subprocess.run([*synthetic, "--code", str(REPO)], env=env, check=True, stdout=subprocess.DEVNULL)
     site = work / f"site-{n}"
     subprocess.run(
         [sys.executable, "-m", "microsite.cli", "build", "--site-dir", str(site), "--jobs", "2"],

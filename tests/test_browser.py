@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -174,3 +175,30 @@ def test_nothing_is_wider_than_a_phone_on_any_page(every_page_on_a_phone: dict[s
         if seen["scroll_width"] > 390 or seen["overflowing"]  # type: ignore[operator]
     }
     assert too_wide == {}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_project_page_prints_as_a_short_fact_sheet(served_site: str, browser: object, lang: str) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    for slug in (
+        "weopengov",
+        "avatar",
+        "digital-participation-vidin",
+        "opolskie-ngo-cooperation",
+        "civic-platform-open-governance",
+    ):
+        page.goto(f"{served_site}{lang}/projects/{slug}.html", wait_until="networkidle")
+        page.emulate_media(media="print")
+        hidden = page.evaluate(
+            "[...document.querySelectorAll('.site-nav, .breadcrumb, .lang-switch, .site-header__search, "
+            ".site-footer__links')].every(e => getComputedStyle(e).display === 'none')"
+        )
+        external = page.evaluate(
+            "(a => a && getComputedStyle(a, '::after').content)(document.querySelector('.page-text a[href^=\"http\"]'))"
+        )
+        pdf = page.pdf(format="A4")
+        page.emulate_media(media="screen")
+        assert hidden, slug
+        assert external is None or "http" in external or "attr(href)" in external, (slug, external)
+        assert 1 <= len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2, slug
+    page.close()

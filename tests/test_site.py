@@ -76,6 +76,8 @@ def test_root_pages_hold_all_four_languages_each_marked(built_site: Path) -> Non
         assert parse(page).html_lang == "mul"
         for lang in LANGUAGES:
             assert re.search(rf'<(section|li) lang="{lang}"', html), (name, lang)
+            assert f'<div class="site-footer__language" lang="{lang}">' in html, (name, lang)
+        assert "Open-government project sites" not in html, name  # the English site name of mkdocs.yml
     assert "Nie znaleziono strony" in (built_site / "404.html").read_text(encoding="utf-8")
     assert not list(built_site.glob("*/404.html"))
 
