@@ -17,7 +17,14 @@ from mkdocs.structure.pages import Page
 from microsite.alternates import alternate_links, sitemap_entries, switcher_links, write_sitemaps
 from microsite.formatting import own_language_name
 from microsite.languages import LANGUAGES
-from microsite.page_shell import PRELOAD_FONTS, breadcrumb, is_base_theme_file, localise_permalinks, wrap_tables
+from microsite.page_shell import (
+    PRELOAD_FONTS,
+    breadcrumb,
+    is_base_theme_file,
+    localise_permalinks,
+    shell_links,
+    wrap_tables,
+)
 from microsite.pages import SITEMAP
 from microsite.problems import DataError
 from microsite.search.minify import minify_search_script
@@ -110,7 +117,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
     if _build_language(config) in shell_languages:
         shell_languages = [_build_language(config)]
     env.globals["microsite_shell"] = [
-        {"lang": lang, "strings": shell_strings(_site.translations[lang].gettext)} for lang in shell_languages
+        {"lang": lang, "strings": shell_strings(_site.translations[lang].gettext), "links": shell_links(lang)}
+        for lang in shell_languages
     ]
     env.globals["microsite_preload_fonts"] = PRELOAD_FONTS.get(_build_language(config), ())
     # the preview's banner: what is wrong in data/ or content/ (None when all is well)

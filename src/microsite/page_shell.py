@@ -8,6 +8,8 @@ import html
 import re
 from pathlib import Path, PurePosixPath
 
+from microsite import pages
+
 # The text font of each language's script, regular and bold (overrides/assets/fonts/fonts.css):
 # preloaded so that the first paint already uses them and nothing moves when they arrive.
 PRELOAD_FONTS = {
@@ -19,6 +21,16 @@ PRELOAD_FONTS = {
 # Python-Markdown's toc extension writes this English title on every heading's permalink.
 _TABLE_START = re.compile(r"<table[\s>]")
 _TOC_PERMALINK = re.compile(r'(<a class="headerlink" href="#[^"]*") title="Permanent link"')
+
+
+def shell_links(lang: str) -> dict[str, str]:
+    """The pages the header and footer of a `lang` page link to (paths from the site root)."""
+    return {
+        "home": pages.HOME.output(lang),
+        "accessibility": pages.ACCESSIBILITY.output(lang),
+        "privacy": pages.PRIVACY.output(lang),
+        "open_data": pages.OPEN_DATA.output(lang),
+    }
 
 
 def breadcrumb(page_url: str, nav_pages: dict[str, str]) -> list[dict[str, str]]:
