@@ -26,9 +26,10 @@ $(VENV)/.test-installed: requirements/test.lock $(VENV)/.build-installed
 # build: the languages are built side by side, one process per CPU (at most 4); JOBS=1 for one process
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 
-## build: the whole site into site/ (all four languages); a failed build keeps the last good site/
+## build: the whole site into site/ (all four languages); a failed build keeps the last good site/;
+##        PRECOMPRESS=1 also writes .gz and .br copies of the text files for hosts that serve them
 build: $(VENV)/.build-installed
-	$(BIN)/microsite build --jobs $(JOBS)
+	$(BIN)/microsite build --jobs $(JOBS)$(if $(PRECOMPRESS), --precompress)
 
 ## serve: a live preview at http://127.0.0.1:8000/ that rebuilds when content/ or data/ change;
 ##        LANGUAGES=pl previews only Polish (and the root) and rebuilds faster
@@ -43,6 +44,7 @@ check: $(VENV)/.build-installed
 test: $(VENV)/.test-installed
 	bash scripts/ensure-chromium.sh
 	bash scripts/ensure-gettext.sh
+	bash scripts/ensure-test-tools.sh
 	$(BIN)/ruff check src hooks tests
 	$(BIN)/ruff format --check src hooks tests
 	$(BIN)/mypy src hooks

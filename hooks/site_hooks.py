@@ -17,13 +17,21 @@ from mkdocs.structure.pages import Page
 from microsite.alternates import alternate_links, sitemap_entries, switcher_links, write_sitemaps
 from microsite.formatting import own_language_name
 from microsite.languages import LANGUAGES
+from microsite.page_shell import (
+    PRELOAD_FONTS,
+    breadcrumb,
+    is_base_theme_file,
+    localise_permalinks,
+    shell_links,
+    wrap_tables,
+)
 from microsite.pages import SITEMAP
 from microsite.problems import DataError
 from microsite.search.minify import minify_search_script
 from microsite.search.shards import index_folder, write_site_indexes
 from microsite.search.strings import search_strings
+from microsite.shell_strings import shell_strings
 from microsite.site import PreparedSite, build_languages, not_found_messages, prepare_site, site_settings
-from microsite.theme_scripts import self_host_theme_scripts
 
 # mkdocs-static-i18n runs one MkDocs build per language in this same process, and `mkdocs serve`
 # keeps this module between rebuilds. The records are loaded, validated and staged once, and again
@@ -104,6 +112,15 @@ def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
     # a third of the size for Greek, Cyrillic and Georgian. Jinja still escapes <, >, & and '.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.globals["microsite_not_found"] = not_found_messages(_site, _build_language(config))
+    # the page shell's words: this language's, or every language's on the root pages (chooser, 404)
+    shell_languages = [lang for lang in LANGUAGES if lang in _site.translations]
+    if _build_language(config) in shell_languages:
+        shell_languages = [_build_language(config)]
+    env.globals["microsite_shell"] = [
+        {"lang": lang, "strings": shell_strings(_site.translations[lang].gettext), "links": shell_links(lang)}
+        for lang in shell_languages
+    ]
+    env.globals["microsite_preload_fonts"] = PRELOAD_FONTS.get(_build_language(config), ())
     # the preview's banner: what is wrong in data/ or content/ (None when all is well)
     env.globals["microsite_problems"] = _problems
     # the per-language search box (overrides/partials/microsite-search.html); none on the root pages
@@ -120,15 +137,31 @@ def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
     return env
 
 
+def on_files(files: Any, config: MkDocsConfig) -> Any:
+    # Our own page shell (overrides/main.html) uses none of Material's CSS, JavaScript, icons or
+    # images: they are not published. Our files in overrides/ are kept.
+    theme_dirs = list(config.theme.dirs)
+    for file in list(files):
+        if is_base_theme_file(file.abs_src_path, theme_dirs, config.theme.custom_dir):
+            files.remove(file)
+    return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+    assert _site is not None
+    lang = _build_language(config)
+    if lang not in _site.translations:
+        return html
+    words = shell_strings(_site.translations[lang].gettext)
+    return wrap_tables(localise_permalinks(html, words["permalink"]), words["table"])
+
+
 @event_priority(-50)  # after mkdocs-static-i18n, which resets `extra.alternate` for every page
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    if "toc" in (page.meta.get("hide") or []) and page.toc.items:
-        # Material still writes a hidden table of contents; on the project index it would repeat
-        # every project (a second copy of the page). The h1 stays: it is the skip link's target.
-        page.toc.items[0].children = []
     assert _site is not None
     urls = _site.versions.get(page.file.src_uri, {})
     context["microsite_alternates"] = alternate_links(config.site_url or "", urls, LANGUAGES)
+    context["microsite_breadcrumb"] = breadcrumb(page.url, {item.url: item.title for item in nav.pages})
     _set_switcher(config, switcher_links(config.site_url or "", urls, LANGUAGE_NAMES))
     return context
 
@@ -143,7 +176,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         site_dir, built = Path(config.site_dir), _site.paths.build_languages
         entries = sitemap_entries(_site.versions, config.site_url or "", LANGUAGES)
         write_sitemaps(site_dir, entries, config.site_url or "", _site.outputs.outputs(SITEMAP), built)
-        self_host_theme_scripts(site_dir)
         write_site_indexes(site_dir, list(built))
         minify_search_script(site_dir)
 

@@ -3,6 +3,9 @@ keyboard use, and text in another language marked as such."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 from pathlib import Path
 
 import axe_playwright_python
@@ -10,8 +13,9 @@ import pytest
 
 from microsite.languages import LANGUAGES
 
-from .conftest import LANGUAGE_PAGES
-from .test_browser import browser, browser_site, served_site  # noqa: F401  (fixtures)
+from .conftest import LANGUAGE_PAGES, REPO
+from .test_browser import CHROMIUM, CHROMIUM_FLAGS, browser, browser_site, served_site  # noqa: F401  (fixtures)
+from .test_fixture_build import free_port
 
 pytestmark = pytest.mark.browser
 AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")  # axe-core, shipped on PyPI
@@ -45,17 +49,24 @@ def test_keyboard_reaches_skip_link_and_language_switcher(served_site: str, brow
     page = browser.new_page()  # type: ignore[attr-defined]
     page.goto(served_site + "bg/projects/avatar.html", wait_until="networkidle")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
-    # focused, the skip link comes into view (Material keeps it off-screen until then)
+    assert page.evaluate("document.activeElement.classList.contains('skip-link')")
+    # focused, the skip link comes into view (it is off-screen until then)
     assert page.evaluate(
         "(r => r.height > 0 && r.top >= 0 && r.left >= 0)(document.activeElement.getBoundingClientRect())"
     )
-    for _ in range(40):  # walk the header with the keyboard until a language link has focus
+    for _ in range(40):  # walk the header with the keyboard to the language switcher, open it
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('lang-switch__current')"):
+            break
+    else:
+        raise AssertionError("the language switcher cannot be reached with the keyboard")
+    page.keyboard.press("Enter")
+    for _ in range(5):  # then on to the Polish link
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.getAttribute('lang') === 'pl'"):
             break
     else:
-        raise AssertionError("the language switcher cannot be reached with the keyboard")
+        raise AssertionError("the language links cannot be reached with the keyboard")
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     page.keyboard.press("Enter")
     page.wait_for_url(served_site + "pl/projects/avatar.html")
@@ -72,3 +83,46 @@ def test_georgian_text_renders_in_the_self_hosted_font(served_site: str, browser
     assert any("noto-sans-georgian" in url and url.startswith(served_site) for url in fonts)
     page.screenshot(path=str(tmp_path / "georgian.png"))
     page.close()
+
+
+LIGHTHOUSE = REPO / "tools" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_CATEGORIES = ("accessibility", "best-practices", "seo")
+
+
+def lighthouse_scores(urls: list[str], tmp_path: Path) -> dict[str, dict[str, float]]:
+    """Lighthouse (npm, offline) on each URL, all in one Chromium started here: {url: {category: score}}."""
+    if not LIGHTHOUSE.exists():
+        pytest.fail("Lighthouse is not installed: run `bash scripts/ensure-test-tools.sh` (make test does)")
+    port = free_port()
+    chromium = subprocess.Popen(
+        [CHROMIUM, *CHROMIUM_FLAGS, f"--remote-debugging-port={port}", f"--user-data-dir={tmp_path / 'profile'}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    scores: dict[str, dict[str, float]] = {}
+    try:
+        for number, url in enumerate(urls):
+            report = tmp_path / f"lighthouse-{number}.json"
+            subprocess.run(
+                [str(LIGHTHOUSE), url, f"--port={port}", "--quiet", "--output=json", f"--output-path={report}",
+                 "--only-categories=" + ",".join(LIGHTHOUSE_CATEGORIES)],
+                env={**os.environ, "CHROME_PATH": CHROMIUM},
+                check=True,
+                timeout=240,
+            )  # fmt: skip
+            result = json.loads(report.read_text(encoding="utf-8"))
+            failing = [a["id"] for a in result["audits"].values() if a.get("score") == 0]
+            scores[url] = {key: cat["score"] for key, cat in result["categories"].items()} | {"failing": failing}
+    finally:
+        chromium.terminate()
+        chromium.wait(timeout=30)
+    return scores
+
+
+def test_lighthouse_accessibility_best_practices_and_seo(served_site: str, tmp_path: Path) -> None:  # noqa: F811
+    urls = [f"{served_site}{lang}/projects/digital-participation-vidin.html" for lang in LANGUAGES]
+    scores = lighthouse_scores(urls, tmp_path)
+    perfect = {category: 1 for category in LIGHTHOUSE_CATEGORIES}
+    assert {url: {k: v for k, v in s.items() if k in perfect} for url, s in scores.items()} == dict.fromkeys(
+        urls, perfect
+    ), scores

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -104,7 +105,7 @@ def test_page_loads_only_existing_files_from_the_site_itself(served_site: str, b
         ),
     )
     response = page.goto(served_site + path, wait_until="networkidle")
-    page.wait_for_timeout(300)  # let Material's scripts fetch what they fetch after load
+    page.wait_for_timeout(300)  # let the page's scripts fetch what they fetch after load
     cookies = page.context.cookies()  # the privacy pages promise none
     page.close()
     assert cookies == []
@@ -119,22 +120,85 @@ def test_language_switcher_keeps_the_page(served_site: str, browser: object) -> 
     page = browser.new_page()  # type: ignore[attr-defined]
     page.goto(served_site + "pl/projects/avatar.html")
     assert page.locator("html").get_attribute("lang") == "pl"
-    page.locator(".md-header__option .md-select").hover()
-    page.locator('a.md-select__link[lang="ka"]').click()
+    page.locator(".lang-switch__current").click()
+    page.locator('a.lang-switch__link[lang="ka"]').click()
     page.wait_for_url(served_site + "ka/projects/avatar.html")
     assert page.locator("html").get_attribute("lang") == "ka"
     assert "ვიდეო ატრიბუტების ტერმინალის ამწყობი და შემქმნელი" in page.locator("h1").first.inner_text()
     page.close()
 
 
-def test_an_old_browser_gets_the_polyfill_from_the_site_itself(served_site: str, browser: object) -> None:
+# Elements reaching past the right edge of the screen, except inside a region that scrolls (a table).
+OVERFLOWING = """width => [...document.querySelectorAll('body *')].filter(element => {
+  const box = element.getBoundingClientRect();
+  if (box.width === 0 || box.right <= width + 0.5) return false;
+  for (let up = element.parentElement; up; up = up.parentElement) {
+    if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(up).overflowX)) return false;
+  }
+  return true;
+}).map(element => `${element.tagName}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`)"""
+
+
+@pytest.fixture(scope="module")
+def every_page_on_a_phone(browser_site: tuple[Path, str], served_site: str, browser: object) -> dict[str, object]:
+    """Every page of the built site loaded once at 390 px: the URLs it requested and what overflowed."""
+    site_dir, _ = browser_site
+    seen: dict[str, object] = {}
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    for html_file in sorted(site_dir.rglob("*.html")):
+        path = html_file.relative_to(site_dir).as_posix()
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request, requests=requests: requests.append(request.url))
+        page.goto(served_site + path, wait_until="networkidle")
+        seen[path] = {
+            "requests": requests,
+            "scroll_width": page.evaluate("document.documentElement.scrollWidth"),
+            "overflowing": page.evaluate(OVERFLOWING, 390),
+        }
+        page.close()
+    context.close()
+    return seen
+
+
+def test_no_page_load_fetches_a_sitemap(every_page_on_a_phone: dict[str, dict[str, object]]) -> None:
+    assert len(every_page_on_a_phone) > 40
+    fetched = {path: [u for u in seen["requests"] if "sitemap" in u] for path, seen in every_page_on_a_phone.items()}  # type: ignore[attr-defined]
+    assert {path: urls for path, urls in fetched.items() if urls} == {}
+
+
+def test_nothing_is_wider_than_a_phone_on_any_page(every_page_on_a_phone: dict[str, dict[str, object]]) -> None:
+    assert "index.html" in every_page_on_a_phone and "404.html" in every_page_on_a_phone
+    too_wide = {
+        path: (seen["scroll_width"], seen["overflowing"])
+        for path, seen in every_page_on_a_phone.items()
+        if seen["scroll_width"] > 390 or seen["overflowing"]  # type: ignore[operator]
+    }
+    assert too_wide == {}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_project_page_prints_as_a_short_fact_sheet(served_site: str, browser: object, lang: str) -> None:
     page = browser.new_page()  # type: ignore[attr-defined]
-    page.add_init_script("delete window.ResizeObserver")  # as in browsers before about 2020
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(served_site + "pl/projects/avatar.html", wait_until="networkidle")
-    page.wait_for_timeout(300)
-    assert page.evaluate("typeof window.ResizeObserver") == "function"
+    for slug in (
+        "weopengov",
+        "avatar",
+        "digital-participation-vidin",
+        "opolskie-ngo-cooperation",
+        "civic-platform-open-governance",
+    ):
+        page.goto(f"{served_site}{lang}/projects/{slug}.html", wait_until="networkidle")
+        page.emulate_media(media="print")
+        hidden = page.evaluate(
+            "[...document.querySelectorAll('.site-nav, .breadcrumb, .lang-switch, .site-header__search, "
+            ".site-footer__links')].every(e => getComputedStyle(e).display === 'none')"
+        )
+        external = page.evaluate(
+            "(a => a && getComputedStyle(a, '::after').content)(document.querySelector('.page-text a[href^=\"http\"]'))"
+        )
+        pdf = page.pdf(format="A4")
+        page.emulate_media(media="screen")
+        assert hidden, slug
+        assert external is None or "http" in external or "attr(href)" in external, (slug, external)
+        assert 1 <= len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2, slug
     page.close()
-    assert f"{served_site}assets/javascripts/vendor/resize-observer-polyfill.js" in requests
-    assert [url for url in requests if not url.startswith(served_site)] == []

@@ -1,35 +1,16 @@
-"""The template overrides: the header is Material's but for the search box; the search partial
-renders the page language's words safely."""
+"""The search partial renders the page language's words safely."""
 
 from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import jinja2
-import pytest
 
 from .conftest import REPO
 from .test_search_strings import strings as catalog_strings
 
 OVERRIDES = REPO / "overrides"
-
-material = pytest.importorskip("material")
-MATERIAL_HEADER = Path(material.__file__).parent / "templates" / "partials" / "header.html"
-
-
-def test_header_override_is_materials_header_with_our_search_box() -> None:
-    ours = (OVERRIDES / "partials" / "header.html").read_text(encoding="utf-8")
-    theirs = MATERIAL_HEADER.read_text(encoding="utf-8")
-    start = theirs.index('    {% if "material/search" in config.plugins %}')
-    end = theirs.index("    {% if config.repo_url %}")
-    our_block = (
-        "    {#- microsite: the per-language search (bench/search-comparison.md), not Material's lunr -#}\n"
-        '    {% include "partials/microsite-search.html" %}\n'
-    )
-    ours = re.sub(r"\A\{#-.*?-#\}\n", "", ours, count=1, flags=re.S)
-    assert ours == theirs[:start] + our_block + theirs[end:]
 
 
 def render(strings: dict[str, object]) -> str:

@@ -38,7 +38,7 @@ class Head(HTMLParser):
             self.alternates[a["hreflang"]] = a["href"]
         elif tag == "link" and a.get("rel") == "canonical":
             self.canonical = a["href"]
-        elif tag == "a" and "md-select__link" in a.get("class", ""):
+        elif tag == "a" and "lang-switch__link" in a.get("class", ""):
             self.switcher.append(a)
         if "id" in a:
             self.ids.add(a["id"])
@@ -76,6 +76,8 @@ def test_root_pages_hold_all_four_languages_each_marked(built_site: Path) -> Non
         assert parse(page).html_lang == "mul"
         for lang in LANGUAGES:
             assert re.search(rf'<(section|li) lang="{lang}"', html), (name, lang)
+            assert f'<div class="site-footer__language" lang="{lang}">' in html, (name, lang)
+        assert "Open-government project sites" not in html, name  # the English site name of mkdocs.yml
     assert "Nie znaleziono strony" in (built_site / "404.html").read_text(encoding="utf-8")
     assert not list(built_site.glob("*/404.html"))
 
@@ -101,7 +103,8 @@ def test_switcher_leads_to_the_same_page_and_names_carry_their_lang(built_site: 
 
 
 def test_a_sitemap_sits_next_to_every_alternate(built_site: Path) -> None:
-    """Material's JavaScript fetches sitemap.xml relative to each alternate link of a page."""
+    """Search engines find a sitemap in every folder an alternate link points into (no page
+    script fetches them: tests/test_browser.py)."""
     for page in all_pages(built_site):
         for href in parse(page).alternates.values():
             folder = href[len(SITE_URL) :].rpartition("/")[0]
@@ -146,8 +149,41 @@ def test_no_built_file_names_a_third_party_script_or_font_host(built_site: Path)
 def test_project_index_does_not_repeat_its_list_in_a_table_of_contents(built_site: Path) -> None:
     for lang in LANGUAGES:
         html = (built_site / lang / "projects" / "index.html").read_text(encoding="utf-8")
-        toc = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>', html, re.S)
-        assert toc is not None and "href=" not in toc.group(0)
+        assert 'class="page-toc"' not in html
         assert html.count("<h2") == 5  # the list itself is still there, one heading per project
         project = (built_site / lang / "projects" / "avatar.html").read_text(encoding="utf-8")
-        assert 'class="md-nav md-nav--secondary"' in project and 'data-md-component="toc"' in project
+        toc = re.search(r'<nav class="page-toc".*?</nav>', project, re.S)
+        assert toc is not None and toc.group(0).count("href=") >= 3
+
+
+def test_no_base_theme_file_is_published(built_site: Path) -> None:
+    """The page shell is our own: none of Material's stylesheets, scripts or icons ship."""
+    assets = {p.relative_to(built_site).as_posix() for p in (built_site / "assets").rglob("*") if p.is_file()}
+    assert not [a for a in assets if a.startswith(("assets/stylesheets/", "assets/images/")) or "bundle." in a]
+    assert not [a for a in assets if "/workers/" in a or "/lunr/" in a]
+    for page in [built_site / "index.html", built_site / "pl" / "projects" / "avatar.html"]:
+        html = page.read_text(encoding="utf-8")
+        assert "md-" not in re.sub(r'class="md-content__inner', "", html), page
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_shell_words_are_in_the_pages_language(built_site: Path, lang: str) -> None:
+    permalink = {
+        "el": "Σύνδεσμος σε αυτή την ενότητα",
+        "bg": "Връзка към този раздел",
+        "ka": "ბმული ამ ნაწილზე",
+        "pl": "Link do tej sekcji",
+    }
+    footer = {
+        "el": "Δήλωση προσβασιμότητας",
+        "bg": "Декларация за достъпност",
+        "ka": "ხელმისაწვდომობის განცხადება",
+        "pl": "Deklaracja dostępności",
+    }
+    html = (built_site / lang / "projects" / "weopengov.html").read_text(encoding="utf-8")
+    assert "Permanent link" not in html and "Made with" not in html
+    assert f'title="{permalink[lang]}" aria-label="{permalink[lang]}"' in html
+    footer_html = html[html.index('<footer class="site-footer">') :]
+    assert footer[lang] in footer_html
+    for target in ("accessibility.html", "privacy.html", "open-data.html"):
+        assert f'href="../{target}"' in footer_html, target

@@ -42,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument(
         "--jobs", type=int, default=1, help="build the languages in this many processes at once (1 to 4; default 1)"
     )
+    build.add_argument(
+        "--precompress", action="store_true", help="also write .gz and .br copies of the text files (for hosts)"
+    )
     status = commands.add_parser("translation-status", help="show which text is original, translated or missing")
     status.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: here)")
     export = commands.add_parser("translations-export", help="write translations/<lang>.po for translators")
@@ -90,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     if args.command == "build":
-        return build_site(Path(".").resolve(), args.site_dir, jobs=args.jobs)
+        return build_site(Path(".").resolve(), args.site_dir, jobs=args.jobs, compressed=args.precompress)
     if args.command == "schema":
         args.folder.mkdir(parents=True, exist_ok=True)
         for name, text in (("projects.schema.json", projects_schema()), ("funders.schema.json", funders_schema())):

@@ -109,7 +109,7 @@ SEARCH_INDEX = PageKind(
     "the language's search index (its manifest; the shards beside it, search/shards.py)",
 )
 # In the root and in every folder that holds pages ({folder}: "", "pl/", "pl/projects/"), because
-# Material fetches sitemap.xml next to each alternate link (alternates.write_sitemaps).
+# One sitemap in every folder that holds pages, for search engines (alternates.write_sitemaps).
 SITEMAP = PageKind("sitemap", "{folder}sitemap.xml", "post-build", "the pages in and below its folder, with alternates")
 
 PAGE_KINDS: tuple[PageKind, ...] = (

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from microsite.languages import LANGUAGES
+from microsite.precompress import precompress
 
 
 def language_groups(jobs: int) -> list[tuple[str, ...]]:
@@ -63,13 +64,15 @@ def build_lock(site_folder: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def build_site(site_folder: Path, output: Path, mkdocs_args: list[str] | None = None, jobs: int = 1) -> int:
+def build_site(
+    site_folder: Path, output: Path, mkdocs_args: list[str] | None = None, jobs: int = 1, compressed: bool = False
+) -> int:
     output = output if output.is_absolute() else site_folder / output
     with build_lock(site_folder):
-        return _build_locked(site_folder, output, mkdocs_args or [], jobs)
+        return _build_locked(site_folder, output, mkdocs_args or [], jobs, compressed)
 
 
-def _build_locked(site_folder: Path, output: Path, mkdocs_args: list[str], jobs: int) -> int:
+def _build_locked(site_folder: Path, output: Path, mkdocs_args: list[str], jobs: int, compressed: bool) -> int:
     output.parent.mkdir(parents=True, exist_ok=True)
     _clean_leftovers(output)
     tag = f".{os.getpid()}"  # this process's own temporary folders
@@ -90,6 +93,8 @@ def _build_locked(site_folder: Path, output: Path, mkdocs_args: list[str], jobs:
         kept = f"the last good site in {output} was kept as it was" if output.exists() else "nothing was published"
         print(f"\nThe build failed (see the messages above); {kept}.", file=sys.stderr)
         return 1
+    if compressed:  # .gz and .br copies of the text files, for hosts that serve them
+        precompress(partial)
     if output.exists():
         output.rename(previous)
     partial.rename(output)
