@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
 
 from microsite.catalogs import load_translations
+from microsite.key_facts import key_facts
 from microsite.languages import LANGUAGES
 from microsite.records import load_projects
 from microsite.render import Renderer
@@ -25,7 +27,9 @@ def renderer() -> Renderer:
 
 def render_mini(renderer: Renderer, lang: str) -> str:
     (project,) = load_projects(FIXTURE)
-    return renderer.project_page(project_view(project, lang), narrative=None)
+    view = project_view(project, lang)
+    facts = key_facts(project, view, dt.date(2026, 1, 15), renderer.translations[lang].gettext)
+    return renderer.project_page(view, facts, narrative=None)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
