@@ -138,3 +138,57 @@ def test_an_old_browser_gets_the_polyfill_from_the_site_itself(served_site: str,
     page.close()
     assert f"{served_site}assets/javascripts/vendor/resize-observer-polyfill.js" in requests
     assert [url for url in requests if not url.startswith(served_site)] == []
+
+
+def test_project_filters_narrow_the_list_and_announce_the_count(served_site: str, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(served_site + "pl/projects/index.html")
+    cards = page.locator(".project-card")
+    count = page.locator(".project-count")
+    assert count.get_attribute("role") == "status" and count.get_attribute("aria-live") == "polite"
+    assert cards.count() == 5 and page.locator(".project-card:visible").count() == 5
+    assert page.locator("[data-project-filters]").is_visible()
+
+    page.select_option("#filter-status", "ongoing")
+    assert page.locator(".project-card:visible").count() == 1
+    assert count.inner_text() == "Wyświetlono 1 projekt"  # Polish "one"
+    assert "status=ongoing" in page.url  # a filtered list can be shared
+
+    page.select_option("#filter-status", "not-stated")
+    assert page.locator(".project-card:visible").count() == 4
+    assert count.inner_text() == "Wyświetlono 4 projekty"  # Polish "few"
+    page.select_option("#filter-places", label="Grecja")
+    assert page.locator(".project-card:visible h2").all_inner_texts() == [
+        "WeOpenGov: Sieć społeczeństwa obywatelskiego i instytucji publicznych na rzecz otwartego rządu"
+    ]
+
+    page.click("button[type=reset]")
+    page.wait_for_function("document.querySelectorAll('.project-card:not([hidden])').length === 5")
+    assert count.inner_text() == "Wyświetlono 5 projektów"  # Polish "many"
+
+    page.select_option("#project-sort", "budget-desc")  # the one project with a budget first
+    assert "Widyń" in page.locator(".project-card").first.inner_text()
+    page.select_option("#project-sort", "start-desc")
+    assert "2014" in page.locator(".project-card").first.inner_text()
+    page.close()
+
+
+def test_a_shared_filter_address_and_other_languages(served_site: str, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(served_site + "bg/projects/index.html?filter-status=ongoing")
+    assert page.locator(".project-card:visible").count() == 1
+    assert page.locator(".project-count").inner_text() == "Показан е 1 проект"
+    page.goto(served_site + "ka/projects/index.html")
+    page.select_option("#filter-places", "none")
+    assert page.locator(".project-count").inner_text() == "ნაჩვენებია 2 პროექტი"
+    page.close()
+
+
+def test_without_javascript_the_whole_list_is_shown(browser_site: tuple[Path, str], browser: object) -> None:
+    site_dir, _ = browser_site
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto((site_dir / "el" / "projects" / "index.html").as_uri())
+    assert page.locator(".project-card:visible").count() == 5
+    assert not page.locator("[data-project-filters]").is_visible()  # no controls that would do nothing
+    context.close()
