@@ -91,10 +91,11 @@ def test_a_role_that_repeats_the_rows_label_is_left_out() -> None:
 def test_a_role_that_is_a_description_goes_to_the_organisations_section() -> None:
     facts = facts_of(BY_SLUG["avatar"], "el")
     assert [org.role for org in facts.partners] == [None, None]
-    assert [org.name.text for org in facts.described] == [
+    assert [org.name.text for org in facts.described_partners] == [
         org.name.text for org in project_view(BY_SLUG["avatar"], "el").partners
     ]
-    assert all(org.role and len(org.role.text) > 60 for org in facts.described)
+    assert all(org.role and len(org.role.text) > 60 for org in facts.described_partners)
+    assert facts.described_implementer is None
 
 
 def test_only_an_event_with_a_full_date_still_to_come_is_the_next_event() -> None:

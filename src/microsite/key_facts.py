@@ -68,7 +68,9 @@ class KeyFacts:
     budget_not_published: bool  # the source has a budget section, but it is empty
     implementer: OrgView | None  # its role only when it says more than the row's label
     partners: list[OrgView]
-    described: list[OrgView]  # organisations whose role is a description, for the section below
+    # organisations whose role is a description (shown in a section below, not in a row)
+    described_implementer: OrgView | None
+    described_partners: list[OrgView]
     contacts: list[ContactView]
     events: list[EventView]  # the next event, or (none upcoming) the first few as the source dates them
     next_event: bool  # events[0] is upcoming, with a full date
@@ -104,7 +106,6 @@ def key_facts(project: Project, view: ProjectView, today: dt.date, gettext: Call
 
     implementer_labels = {gettext(label) for label in IMPLEMENTER_LABELS}
     partner_labels = {gettext(label) for label in PARTNER_LABELS}
-    described = [org for org in [view.implementer, *view.partners] if org and _is_description(org.role)]
     implementer = _as_named(view.implementer, implementer_labels) if view.implementer else None
 
     upcoming = [(e, day) for e, day in _event_days(project, view) if day is not None and day >= today]
@@ -127,7 +128,8 @@ def key_facts(project: Project, view: ProjectView, today: dt.date, gettext: Call
         budget_not_published=budget == "not-published",
         implementer=implementer,
         partners=[_as_named(org, partner_labels) for org in view.partners],
-        described=described,
+        described_implementer=view.implementer if view.implementer and _is_description(view.implementer.role) else None,
+        described_partners=[org for org in view.partners if _is_description(org.role)],
         contacts=view.contacts,
         events=events,
         next_event=next_event,
