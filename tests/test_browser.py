@@ -192,3 +192,35 @@ def test_without_javascript_the_whole_list_is_shown(browser_site: tuple[Path, st
     assert page.locator(".project-card:visible").count() == 5
     assert not page.locator("[data-project-filters]").is_visible()  # no controls that would do nothing
     context.close()
+
+
+SEED_SLUGS = [
+    "weopengov",
+    "civic-platform-open-governance",
+    "avatar",
+    "digital-participation-vidin",
+    "opolskie-ngo-cooperation",
+]
+
+
+def test_key_facts_are_on_the_first_screen_and_pages_fit_a_phone(served_site: str, browser: object) -> None:
+    desktop = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    phone = browser.new_page(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    too_low, too_wide = [], []
+    for lang in LANGUAGES:
+        for slug in SEED_SLUGS:
+            desktop.goto(f"{served_site}{lang}/projects/{slug}.html")
+            # the summary starts on the first screen, with at least its first two rows in view
+            rows = desktop.evaluate(
+                "[...document.querySelectorAll('.key-facts__row')].map(r => r.getBoundingClientRect().bottom)"
+            )
+            if len(rows) < 2 or rows[1] > 800:
+                too_low.append(f"{lang}/{slug}: {rows[:2]}")
+        for path in ("index.html", "projects/index.html", "projects/digital-participation-vidin.html"):
+            phone.goto(f"{served_site}{lang}/{path}")
+            width = phone.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                too_wide.append(f"{lang}/{path}: {width}")
+    desktop.close()
+    phone.close()
+    assert too_low == [] and too_wide == []
