@@ -224,3 +224,28 @@ def test_key_facts_are_on_the_first_screen_and_pages_fit_a_phone(served_site: st
     desktop.close()
     phone.close()
     assert too_low == [] and too_wide == []
+
+
+def test_sorting_compares_numbers_as_numbers(browser: object) -> None:
+    """A dozen synthetic cards (no build needed): budgets 9 and 10, the list's own order 0–11."""
+    cards = "".join(
+        f'<article class="project-card" data-status="ongoing" data-programme="none" data-places="none" '
+        f'data-start="{"" if i % 4 == 0 else f"20{10 + i}-01-01"}" data-budget="{"" if i == 5 else 20 - i}" '
+        f'data-order="{i}"><h2>P{i}</h2></article>'
+        for i in range(12)
+    )
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.set_content(
+        '<html lang="pl"><body><form data-project-filters hidden><select id="s" data-sort>'
+        '<option value=""></option><option value="budget-desc"></option><option value="start-asc"></option>'
+        f"</select></form><p class=\"project-count\" data-count-strings='{{}}'></p><div data-project-list>{cards}</div>"
+    )
+    page.add_script_tag(path=str(REPO / "overrides" / "assets" / "javascripts" / "project-filters.js"))
+    titles = "[...document.querySelectorAll('.project-card h2')].map(h => h.textContent)"
+    page.select_option("#s", "budget-desc")
+    assert page.evaluate(titles) == [f"P{i}" for i in (0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 5)]  # unknown last
+    page.select_option("#s", "start-asc")
+    assert page.evaluate(titles) == [f"P{i}" for i in (1, 2, 3, 5, 6, 7, 9, 10, 11, 0, 4, 8)]
+    page.select_option("#s", "")
+    assert page.evaluate(titles) == [f"P{i}" for i in range(12)]  # back to the list's order, 10 after 9
+    page.close()

@@ -36,7 +36,7 @@
     return function (a, b) {
       var x = a.getAttribute("data-" + key), y = b.getAttribute("data-" + key);
       if (x && y && x !== y) {
-        var less = key === "budget" ? Number(x) < Number(y) : x < y;
+        var less = key === "start" ? x < y : Number(x) < Number(y); // ISO dates compare as text
         return (less ? -1 : 1) * direction;
       }
       if (x && !y) return -1;
