@@ -15,8 +15,8 @@ from babel.support import Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from microsite.calendar_files import Listing
 from microsite import pages
+from microsite.calendar_files import Listing
 from microsite.home import editor_introduction, home_cards, upcoming_events
 from microsite.key_facts import KeyFacts
 from microsite.pages import HOME, PROJECT, PROJECT_INDEX, PageKind
