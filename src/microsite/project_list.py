@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from babel.lists import format_list
 
 from microsite.key_facts import FACT_NAMES, KeyFacts
-from microsite.search_strings import cldr_samples
+from microsite.search.strings import cldr_samples
 from microsite.viewmodel import ProjectView, Shown
 
 NONE = "none"  # the token of a card whose programme or place the source does not give
