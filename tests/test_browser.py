@@ -202,3 +202,114 @@ def test_a_project_page_prints_as_a_short_fact_sheet(served_site: str, browser: 
         assert external is None or "http" in external or "attr(href)" in external, (slug, external)
         assert 1 <= len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2, slug
     page.close()
+
+
+def test_project_filters_narrow_the_list_and_announce_the_count(served_site: str, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(served_site + "pl/projects/index.html")
+    cards = page.locator(".project-card")
+    count = page.locator(".project-count")
+    assert count.get_attribute("role") == "status" and count.get_attribute("aria-live") == "polite"
+    assert cards.count() == 5 and page.locator(".project-card:visible").count() == 5
+    assert page.locator("[data-project-filters]").is_visible()
+
+    page.select_option("#filter-status", "ongoing")
+    assert page.locator(".project-card:visible").count() == 1
+    assert count.inner_text() == "Wyświetlono 1 projekt"  # Polish "one"
+    assert "status=ongoing" in page.url  # a filtered list can be shared
+
+    page.select_option("#filter-status", "not-stated")
+    assert page.locator(".project-card:visible").count() == 4
+    assert count.inner_text() == "Wyświetlono 4 projekty"  # Polish "few"
+    page.select_option("#filter-places", label="Grecja")
+    assert page.locator(".project-card:visible h2").all_inner_texts() == [
+        "WeOpenGov: Sieć społeczeństwa obywatelskiego i instytucji publicznych na rzecz otwartego rządu"
+    ]
+
+    page.click("button[type=reset]")
+    page.wait_for_function("document.querySelectorAll('.project-card:not([hidden])').length === 5")
+    assert count.inner_text() == "Wyświetlono 5 projektów"  # Polish "many"
+
+    page.select_option("#project-sort", "budget-desc")  # the one project with a budget first
+    assert "Widyń" in page.locator(".project-card").first.inner_text()
+    page.select_option("#project-sort", "start-desc")
+    assert "2014" in page.locator(".project-card").first.inner_text()
+    page.close()
+
+
+def test_a_shared_filter_address_and_other_languages(served_site: str, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(served_site + "bg/projects/index.html?filter-status=ongoing")
+    assert page.locator(".project-card:visible").count() == 1
+    assert page.locator(".project-count").inner_text() == "Показан е 1 проект"
+    page.goto(served_site + "ka/projects/index.html")
+    page.select_option("#filter-places", "none")
+    assert page.locator(".project-count").inner_text() == "ნაჩვენებია 2 პროექტი"
+    page.close()
+
+
+def test_without_javascript_the_whole_list_is_shown(browser_site: tuple[Path, str], browser: object) -> None:
+    site_dir, _ = browser_site
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto((site_dir / "el" / "projects" / "index.html").as_uri())
+    assert page.locator(".project-card:visible").count() == 5
+    assert not page.locator("[data-project-filters]").is_visible()  # no controls that would do nothing
+    context.close()
+
+
+SEED_SLUGS = [
+    "weopengov",
+    "civic-platform-open-governance",
+    "avatar",
+    "digital-participation-vidin",
+    "opolskie-ngo-cooperation",
+]
+
+
+def test_key_facts_are_on_the_first_screen_and_pages_fit_a_phone(served_site: str, browser: object) -> None:
+    desktop = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    phone = browser.new_page(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    too_low, too_wide = [], []
+    for lang in LANGUAGES:
+        for slug in SEED_SLUGS:
+            desktop.goto(f"{served_site}{lang}/projects/{slug}.html")
+            # the summary starts on the first screen, with at least its first two rows in view
+            rows = desktop.evaluate(
+                "[...document.querySelectorAll('.key-facts__row')].map(r => r.getBoundingClientRect().bottom)"
+            )
+            if len(rows) < 2 or rows[1] > 800:
+                too_low.append(f"{lang}/{slug}: {rows[:2]}")
+        for path in ("index.html", "projects/index.html", "projects/digital-participation-vidin.html"):
+            phone.goto(f"{served_site}{lang}/{path}")
+            width = phone.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                too_wide.append(f"{lang}/{path}: {width}")
+    desktop.close()
+    phone.close()
+    assert too_low == [] and too_wide == []
+
+
+def test_sorting_compares_numbers_as_numbers(browser: object) -> None:
+    """A dozen synthetic cards (no build needed): budgets 9 and 10, the list's own order 0–11."""
+    cards = "".join(
+        f'<article class="project-card" data-status="ongoing" data-programme="none" data-places="none" '
+        f'data-start="{"" if i % 4 == 0 else f"20{10 + i}-01-01"}" data-budget="{"" if i == 5 else 20 - i}" '
+        f'data-order="{i}"><h2>P{i}</h2></article>'
+        for i in range(12)
+    )
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.set_content(
+        '<html lang="pl"><body><form data-project-filters hidden><select id="s" data-sort>'
+        '<option value=""></option><option value="budget-desc"></option><option value="start-asc"></option>'
+        f"</select></form><p class=\"project-count\" data-count-strings='{{}}'></p><div data-project-list>{cards}</div>"
+    )
+    page.add_script_tag(path=str(REPO / "overrides" / "assets" / "javascripts" / "project-filters.js"))
+    titles = "[...document.querySelectorAll('.project-card h2')].map(h => h.textContent)"
+    page.select_option("#s", "budget-desc")
+    assert page.evaluate(titles) == [f"P{i}" for i in (0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 5)]  # unknown last
+    page.select_option("#s", "start-asc")
+    assert page.evaluate(titles) == [f"P{i}" for i in (1, 2, 3, 5, 6, 7, 9, 10, 11, 0, 4, 8)]
+    page.select_option("#s", "")
+    assert page.evaluate(titles) == [f"P{i}" for i in range(12)]  # back to the list's order, 10 after 9
+    page.close()

@@ -4,6 +4,7 @@ Renderer, then Python-Markdown with mkdocs.yml's own extensions) holds nothing t
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
 from html.parser import HTMLParser
@@ -17,6 +18,7 @@ from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
 from microsite.catalogs import load_translations
+from microsite.key_facts import KeyFacts, key_facts
 from microsite.languages import LANGUAGES
 from microsite.record_text import is_safe_url, normalized_url, record_html, url_scheme
 from microsite.records import load_projects
@@ -170,13 +172,18 @@ def with_text_everywhere(project: Project, text: str, url: str) -> Project:
     )
 
 
+def facts_of(project: Project, lang: str) -> KeyFacts:
+    """The key facts the project page shows under its title (they print record text too)."""
+    return key_facts(project, project_view(project, lang), dt.date(2026, 1, 15), renderer().translations[lang].gettext)
+
+
 def rendered_pages(project: Project) -> list[tuple[str, dict[str, object]]]:
     """(body HTML, front matter) of the project page in a language that falls back to the original
     (every text in its own `<span lang>`) and of the project list in the original language."""
     pages = []
     for page in (
-        renderer().project_page(project_view(project, "ka"), narrative=None),
-        renderer().projects_index([project_view(project, "pl")], "pl"),
+        renderer().project_page(project_view(project, "ka"), facts_of(project, "ka"), narrative=None),
+        renderer().projects_index([project_view(project, "pl")], [facts_of(project, "pl")], "pl"),
     ):
         body, meta = get_data(page)
         MARKDOWN.reset()
@@ -284,7 +291,7 @@ def test_generated_text_never_gives_the_page_anything_that_runs(text: str, url: 
 def test_bidirectional_controls_never_reach_the_title_or_an_attribute() -> None:
     # the schema refuses them (tests/bad_inputs/bidi-override-in-title); this is the second lock
     project = with_text_everywhere(mini(), "Projekt \u202edemo\u2066", "https://example.org/\u202e")
-    page = renderer().project_page(project_view(project, "pl"), narrative=None)
+    page = renderer().project_page(project_view(project, "pl"), facts_of(project, "pl"), narrative=None)
     _, meta = get_data(page)
     assert meta["title"] == "Projekt demo"
     assert re.findall(r'href="[^"]*"', page) and all("\u202e" not in href for href in re.findall(r'href="[^"]*"', page))

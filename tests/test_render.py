@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
 
+from microsite.calendar_files import event_listings
 from microsite.catalogs import load_translations
+from microsite.key_facts import key_facts
 from microsite.languages import LANGUAGES
 from microsite.records import load_projects
 from microsite.render import Renderer
@@ -25,7 +28,9 @@ def renderer() -> Renderer:
 
 def render_mini(renderer: Renderer, lang: str) -> str:
     (project,) = load_projects(FIXTURE)
-    return renderer.project_page(project_view(project, lang), narrative=None)
+    view = project_view(project, lang)
+    facts = key_facts(project, view, dt.date(2026, 1, 15), renderer.translations[lang].gettext)
+    return renderer.project_page(view, facts, narrative=None)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -65,3 +70,23 @@ def test_translated_page_names_the_original_language_and_links_to_it(renderer: R
 def test_table_cells_cannot_be_broken_by_a_pipe(renderer: Renderer) -> None:
     # record text never carries a bare pipe: it is an entity, in a list as in a table cell
     assert "Działanie &#124; pierwsze" in render_mini(renderer, "pl")
+
+
+def test_home_page_keeps_the_editors_text_and_lists_only_dated_upcoming_events(
+    renderer: Renderer, tmp_path: Path
+) -> None:
+    (tmp_path / "pl").mkdir()
+    (tmp_path / "pl" / "index.md").write_text("---\ntitle: Start\n---\n# Witamy\n\nTekst *redakcji*.\n", "utf-8")
+    (project,) = load_projects(FIXTURE)
+    view = project_view(project, "pl")
+    today = dt.date(2026, 1, 15)
+    facts = [key_facts(project, view, today, renderer.translations["pl"].gettext)]
+    cards = renderer.cards([view], facts, "pl")[0]
+    page = renderer.home_page(tmp_path, cards, event_listings([project], "pl", today), "pl")
+    assert page.startswith("---\ntitle: Start\n---\n# Witamy\n\nTekst *redakcji*.\n")
+    upcoming = page.split("## Nadchodzące wydarzenia")[1].split("##")[0]
+    assert "[Warsztaty](projects/mini.md#warsztaty) — wtorek, 7 kwietnia 2026" in upcoming
+    assert "Spotkanie" not in upcoming  # 7 April without a year is never "upcoming"
+    later = renderer.home_page(tmp_path, cards, event_listings([project], "pl", dt.date(2026, 5, 1)), "pl")
+    assert "Brak nadchodzących wydarzeń o znanej dacie." in later
+    assert '<h3 class="project-card__title"><a href="projects/mini.html">Mały projekt</a></h3>' in page

@@ -113,6 +113,8 @@ FIND_WHAT_COULD_RUN = """() => {
   // the theme has its own search form and icons; what the pages' text made is in the article
   const content = document.querySelector('article') || document.querySelector('main') || document.body;
   for (const el of content.querySelectorAll('iframe, object, embed, base, form, svg, math, style, img')) {
+    // made by our templates, not by record text: the project list's filters, the budget's share bars
+    if (el.matches('form[data-project-filters], svg.share-bar')) continue;
     found.push(el.tagName);
   }
   for (const el of document.querySelectorAll('iframe, object, embed, base')) found.push(el.tagName);

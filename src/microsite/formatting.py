@@ -47,6 +47,11 @@ def share(part: Decimal, whole: Decimal, lang: str) -> str:
     return format_percent(part / whole, format="#,##0.0%", locale=lang)
 
 
+def percent_number(part: Decimal, whole: Decimal) -> str:
+    """The share as a plain number with one decimal ("85.0"), for drawing, not for reading."""
+    return str((part * 100 / whole).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
 def date(value: dt.date, lang: str) -> str:
     return format_date(value, "long", locale=lang)
 

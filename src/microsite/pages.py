@@ -59,10 +59,18 @@ class PageKind:
 
 
 # Written by editors in content/<lang>/ (listed for the navigation; any other written page is published too).
-HOME = PageKind("home", "{lang}/index.html", "written", "the language's home page", nav=0)
 ABOUT = PageKind("about", "{lang}/about.html", "written", "about the site", nav=40)
 PRIVACY = PageKind("privacy", "{lang}/privacy.html", "written", "the privacy notice", nav=60)
 # Generated from the records and mkdocs.yml.
+HOME = PageKind(
+    "home",
+    "{lang}/index.html",
+    "generated",
+    "the language's home page: the editors' introduction, the projects, upcoming events, open data",
+    "home.md.j2",
+    nav=0,
+    merges="{lang}/index.md",  # the editors' introduction
+)
 ROOT = PageKind("root", "index.html", "generated", "the language chooser (x-default)", "root_index.md.j2")
 PROJECT_INDEX = PageKind(
     "project-index", "{lang}/projects/index.html", "generated", "every project", "projects_index.md.j2", nav=10
@@ -95,6 +103,12 @@ ACCESSIBILITY = PageKind(
     nav=50,
 )
 NOT_FOUND = PageKind("404", "404.html", "theme", "the 404 page in every language", "overrides/404.html")
+PROJECT_FILTERS = PageKind(
+    "project-filters",
+    "assets/javascripts/project-filters.js",
+    "theme",
+    "the project list's filters and sort (overrides/assets/javascripts/, loaded by that page only)",
+)
 CALENDAR = PageKind("calendar", "{lang}/events.ics", "data", "every event with a full date (iCalendar)")
 # One folder per project: slugs contain no "/", so no two events of the site can share a file.
 EVENT_CALENDAR = PageKind("event-calendar", "{lang}/events/{project}/{event}.ics", "data", "one event (iCalendar)")
@@ -124,6 +138,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     TRANSLATION_STATUS,
     ACCESSIBILITY,
     NOT_FOUND,
+    PROJECT_FILTERS,
     CALENDAR,
     EVENT_CALENDAR,
     PROJECTS_JSON,

@@ -16,7 +16,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from microsite import pages
-from microsite.pages import PROJECT, PROJECT_INDEX, PageKind
+from microsite.calendar_files import Listing
+from microsite.home import editor_introduction, home_cards, upcoming_events
+from microsite.key_facts import KeyFacts
+from microsite.pages import HOME, PROJECT, PROJECT_INDEX, PageKind
+from microsite.project_list import Card, Filters, count_strings, project_cards
 from microsite.record_text import link_html, record_html, strip_invisible
 from microsite.schema import FundingProgramme
 from microsite.viewmodel import ProjectView
@@ -51,6 +55,7 @@ def _url_target(url: str) -> Markup:
 class Renderer:
     def __init__(self, templates_dir: Path, translations: dict[str, Translations], site_url: str):
         self.site_url = site_url
+        self.translations = translations
         self.environments: dict[str, Environment] = {}
         for lang, catalog in translations.items():
             env = Environment(
@@ -95,7 +100,12 @@ class Renderer:
         )
 
     def project_page(
-        self, view: ProjectView, narrative: str | None, jsonld: str = "", programme: FundingProgramme | None = None
+        self,
+        view: ProjectView,
+        facts: KeyFacts,
+        narrative: str | None,
+        jsonld: str = "",
+        programme: FundingProgramme | None = None,
     ) -> str:
         # Absolute: MkDocs builds one language at a time and cannot resolve links into another.
         original_url = PROJECT.url(self.site_url, view.original_language, view.slug)
@@ -104,6 +114,7 @@ class Renderer:
             view.lang,
             PROJECT,
             p=view,
+            facts=facts,
             narrative=Markup(narrative) if narrative else None,
             original_url=original_url,
             jsonld=Markup(jsonld),
@@ -113,5 +124,30 @@ class Renderer:
             site_url=self.site_url,
         )
 
-    def projects_index(self, views: list[ProjectView], lang: str) -> str:
-        return self.render("projects_index.md.j2", lang, PROJECT_INDEX, projects=views)
+    def cards(self, views: list[ProjectView], facts: list[KeyFacts], lang: str) -> tuple[list[Card], Filters]:
+        return project_cards(views, facts, self.translations[lang].gettext, lang)
+
+    def projects_index(self, views: list[ProjectView], facts: list[KeyFacts], lang: str) -> str:
+        catalog = self.translations[lang]
+        cards, filters = self.cards(views, facts, lang)
+        return self.render(
+            "projects_index.md.j2",
+            lang,
+            PROJECT_INDEX,
+            cards=cards,
+            filters=filters,
+            count_strings=count_strings(catalog.ngettext, lang),
+        )
+
+    def home_page(self, content_dir: Path, cards: list[Card], listings: list[Listing], lang: str) -> str:
+        front_matter, intro = editor_introduction(content_dir, lang)
+        return self.render(
+            "home.md.j2",
+            lang,
+            HOME,
+            front_matter=Markup(front_matter),
+            intro=Markup(intro),  # the editors' Markdown, as their own pages are
+            cards=home_cards(cards),
+            total=len(cards),
+            upcoming=upcoming_events(listings),
+        )

@@ -22,6 +22,7 @@ from microsite.catalogs import load_translations
 from microsite.content_check import check_content, links_leaving
 from microsite.formatting import own_language_name
 from microsite.jsonld import project_jsonld, script_json
+from microsite.key_facts import key_facts
 from microsite.languages import LANGUAGES
 from microsite.open_data import projects_csv, projects_json, projects_schema
 from microsite.outputs import OutputPlan, plan_outputs
@@ -44,6 +45,7 @@ def N_(message: str) -> str:
 
 
 TAGLINE = N_("Open-government projects: facts, funding, partners and events")
+CHOOSE = N_("Choose your language")  # the root chooser's heading, in every language
 NOT_FOUND_TITLE = N_("Page not found")
 NOT_FOUND_TEXT = N_("The page you asked for does not exist. It may have moved.")
 NOT_FOUND_HOME = N_("Go to the home page")
@@ -247,19 +249,19 @@ def render_pages(
 ) -> dict[str, str]:
     """The generated pages of the languages being built, and the root chooser (which names them all)."""
     renderer = Renderer(site.paths.templates_dir, site.translations, site.paths.site_url)
-    choices = [(lang, own_language_name(lang), site.translations[lang].gettext(TAGLINE)) for lang in languages]
+    choices = [
+        (lang, own_language_name(lang), catalog.gettext(TAGLINE), catalog.gettext(CHOOSE))
+        for lang, catalog in ((lang, site.translations[lang]) for lang in languages)
+    ]
     files: dict[str, str] = {}
     _add(files, pages.ROOT.source(), renderer.render(_template(pages.ROOT), languages[0], pages.ROOT, choices=choices))
     status_rows = project_statuses(translation_status(site.projects, languages, site.text_states), languages)
     pages_by_language = content_pages(site.paths.content_dir, languages)
     today = build_date().date()
     for lang in building:
+        listings = event_listings(site.projects, lang, today, site.views)
         events = renderer.render(
-            _template(pages.EVENTS),
-            lang,
-            pages.EVENTS,
-            listings=event_listings(site.projects, lang, today, site.views),
-            feed=bool(site.calendar_ready),
+            _template(pages.EVENTS), lang, pages.EVENTS, listings=listings, feed=bool(site.calendar_ready)
         )
         _add(files, pages.EVENTS.source(lang), events)
         statement = accessibility_statement(renderer, site.paths.accessibility, lang, site.paths.site_url)
@@ -282,14 +284,20 @@ def render_pages(
         )
         _add(files, pages.TRANSLATION_STATUS.source(lang), status)
         views = [site.views(project, lang) for project in site.projects]
-        _add(files, pages.PROJECT_INDEX.source(lang), renderer.projects_index(views, lang))
-        for project, view in zip(site.projects, views, strict=True):
+        catalog = site.translations[lang]
+        facts = [key_facts(p, view, today, catalog.gettext) for p, view in zip(site.projects, views, strict=True)]
+        _add(files, pages.PROJECT_INDEX.source(lang), renderer.projects_index(views, facts, lang))
+        # the home page: the editors' content/<lang>/index.md as its introduction, then the records
+        cards = renderer.cards(views, facts, lang)[0]
+        _add(files, pages.HOME.source(lang), renderer.home_page(site.paths.content_dir, cards, listings, lang))
+        for project, view, fact in zip(site.projects, views, facts, strict=True):
             page_url = pages.PROJECT.url(site.paths.site_url, lang, view.slug)
             programme = (
                 site.funders.get(project.funding.programme_id or "") if project.funding != "not-stated" else None
             )
             page = renderer.project_page(
                 view,
+                fact,
                 narratives.get((lang, view.slug)),
                 script_json(project_jsonld(project, lang, page_url, site.views)),
                 programme,

@@ -52,6 +52,7 @@ class AmountView:
     text: str
     euro: str | None  # the EUR equivalent of a BGN amount at the fixed rate
     share: str | None = None
+    share_percent: str | None = None  # "85.0": the share as a plain number, for the share bar
 
 
 @dataclass(frozen=True)
@@ -179,11 +180,12 @@ class _Resolver:
             formatting.money(value, self.lang),
             formatting.money(euro, self.lang) if euro else None,
             share,
+            formatting.percent_number(value.amount, share_of.amount) if share_of else None,
         )
 
     def budget(self, budget: Budget) -> BudgetView:
         sources = [(self.text(s.name), self.amount(s.amount, budget.total)) for s in budget.sources]
-        return BudgetView(self.amount(budget.total), budget.total_is_estimate, sources)
+        return BudgetView(self.amount(budget.total, budget.total), budget.total_is_estimate, sources)
 
     def funding(self, funding: Funding) -> FundingView:
         budget = funding.programme_budget
