@@ -1,6 +1,6 @@
 # The two commands (see README): `make serve` (or `make build`) and `make test`.
 # Each sets up what it needs: a virtual environment from the pinned lock files, and for the
-# tests Debian's Chromium. Nothing else has to be installed by hand.
+# tests Debian's Chromium and Node.js. Nothing else has to be installed by hand.
 
 PYTHON ?= python3.11
 VENV   := .venv
@@ -42,6 +42,7 @@ check: $(VENV)/.build-installed
 ## test: lint, type-check and run every test (builds the site, drives a real Chromium)
 test: $(VENV)/.test-installed
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-command.sh node nodejs
 	$(BIN)/ruff check src hooks tests
 	$(BIN)/ruff format --check src hooks tests
 	$(BIN)/mypy src hooks

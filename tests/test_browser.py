@@ -3,82 +3,11 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from microsite.languages import LANGUAGES
 
-from .conftest import REPO, run_mkdocs
-from .test_fixture_build import free_port
-
 pytestmark = pytest.mark.browser
-# Debian's chromium here; CHROMIUM=/path picks another installed Chromium or Chrome (e.g. on CI runners).
-CHROMIUM = (
-    os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("google-chrome") or "/usr/bin/chromium"
-)
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # keep the test output quiet
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        if code == 404:  # serve the site's own 404 page, as a static host does
-            body = (Path(self.directory) / "404.html").read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
-
-
-@pytest.fixture(scope="module")
-def browser_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The real site, built for the address it is served from: (folder, base URL)."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    site_dir = tmp_path_factory.mktemp("browser") / "site"
-    result = run_mkdocs(REPO, site_dir, site_url=base)
-    assert result.returncode == 0, result.stderr
-    return site_dir, base
-
-
-@pytest.fixture(scope="module")
-def served_site(browser_site: tuple[Path, str]) -> Iterator[str]:
-    site_dir, base = browser_site
-    port = int(base.rsplit(":", 1)[1].strip("/"))
-    handler = functools.partial(SiteHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield base
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
 
 
 PAGES = ["index.html", "does-not-exist.html"] + [
