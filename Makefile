@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check new-project schema catalogs clean
+.PHONY: build serve test check new-project schema catalogs lock clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: set PYTHON=/path/to/python3.11"; exit 1; }
@@ -15,12 +15,12 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.build-installed: requirements/build.lock pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements/build.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements/build.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 $(VENV)/.test-installed: requirements/test.lock $(VENV)/.build-installed
-	$(BIN)/pip install --quiet -r requirements/test.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements/test.lock
 	touch $@
 
 # build: the languages are built side by side, one process per CPU (at most 4); JOBS=1 for one process
@@ -60,6 +60,14 @@ schema: $(VENV)/.build-installed
 catalogs: $(VENV)/.build-installed
 	$(BIN)/pybabel extract -F babel.cfg -o locales/messages.pot --no-location --omit-header -k _ -k N_ -k ngettext:1,2 .
 	$(BIN)/pybabel update -i locales/messages.pot -d locales --width 100
+
+## lock: write requirements/*.lock (exact versions and their hashes) from pyproject.toml, keeping the
+##       versions already there; UPGRADE=1 moves every package to the newest version allowed
+LOCK := $(BIN)/uv pip compile pyproject.toml --python $(BIN)/python --generate-hashes --quiet \
+	--custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
+lock: $(VENV)/.test-installed
+	$(LOCK) -o requirements/build.lock
+	$(LOCK) --extra test --constraint requirements/build.lock -o requirements/test.lock
 
 clean:
 	rm -rf site build
