@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check new-project schema catalogs lock clean
+.PHONY: build serve test check new-project schema catalogs lock properdocs-check clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: set PYTHON=/path/to/python3.11"; exit 1; }
@@ -68,6 +68,16 @@ LOCK := $(BIN)/uv pip compile pyproject.toml --python $(BIN)/python --generate-h
 lock: $(VENV)/.test-installed
 	$(LOCK) -o requirements/build.lock
 	$(LOCK) --extra test --constraint requirements/build.lock -o requirements/test.lock
+	$(LOCK) --extra properdocs --constraint requirements/build.lock -o requirements/properdocs.lock
+
+## properdocs-check: build the site with MkDocs and with ProperDocs (the maintained fork of MkDocs 1.x,
+##                   README "When the stack moves") and compare the two file by file (CI runs it)
+properdocs-check: $(VENV)/.build-installed
+	$(BIN)/pip install --quiet --require-hashes -r requirements/properdocs.lock
+	rm -rf build/site-mkdocs build/site-properdocs
+	SITE_URL=http://127.0.0.1:8000/ SOURCE_DATE_EPOCH=1764547200 $(BIN)/mkdocs build --quiet --site-dir build/site-mkdocs
+	SITE_URL=http://127.0.0.1:8000/ SOURCE_DATE_EPOCH=1764547200 $(BIN)/properdocs build --quiet -f mkdocs.yml --site-dir build/site-properdocs
+	$(BIN)/python scripts/compare-sites.py build/site-mkdocs build/site-properdocs
 
 clean:
 	rm -rf site build
