@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check new-project schema catalogs lock properdocs-check clean
+.PHONY: build serve test check new-project new-language schema catalogs lock properdocs-check clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: set PYTHON=/path/to/python3.11"; exit 1; }
@@ -51,6 +51,10 @@ test: $(VENV)/.test-installed
 ## new-project: add a record to fill in, e.g. make new-project SLUG=open-data-opole LANGUAGE=pl
 new-project: $(VENV)/.build-installed
 	$(BIN)/microsite new-project $(SLUG) $(LANGUAGE)
+
+## new-language: add a language, e.g. make new-language LANGUAGE=ro (mkdocs.yml's list, locales/ro/, content/ro/)
+new-language: $(VENV)/.build-installed
+	$(BIN)/microsite new-language $(LANGUAGE)
 
 ## schema: rewrite schema/projects.schema.json (editors' autocompletion) from src/microsite/schema.py
 schema: $(VENV)/.build-installed

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,6 @@ from mkdocs.structure.pages import Page
 from microsite import mkdocs_adapter as adapter
 from microsite.alternates import alternate_links, sitemap_entries, switcher_links, write_sitemaps
 from microsite.formatting import own_language_name
-from microsite.languages import LANGUAGES
 from microsite.pages import SITEMAP, nav
 from microsite.problems import DataError
 from microsite.search.minify import minify_search_script
@@ -30,7 +29,6 @@ from microsite.theme_scripts import self_host_theme_scripts
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 ROOT_LANGUAGE = "mul"  # theme language of the root build (language chooser, 404), see mkdocs.yml
-LANGUAGE_NAMES = {lang: own_language_name(lang) for lang in LANGUAGES}  # in the switcher
 
 
 @dataclass
@@ -39,6 +37,8 @@ class HookState:
     in this same process, and `mkdocs serve` keeps this module between rebuilds: the records are
     loaded, validated and staged once, and again only when an input file has changed since."""
 
+    languages: tuple[str, ...] = ()  # the site's, from mkdocs.yml (microsite.languages)
+    language_names: dict[str, str] = field(default_factory=dict)  # each in its own language, for the switcher
     site: PreparedSite | None = None
     site_inputs: object = None  # SitePaths.fingerprint() of the inputs `site` was prepared from
     serving: bool = False  # under `mkdocs serve`, a mistake keeps the last good pages up (see on_config)
@@ -65,14 +65,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "public address: set SITE_URL (e.g. SITE_URL=https://projects.example.org/ make build) "
             "or site_url in mkdocs.yml."
         )
+    languages = _state.languages = adapter.site_languages(config)
+    _state.language_names = {lang: own_language_name(lang) for lang in languages}
     try:  # a parallel build (`microsite build --jobs N`) gives each process some languages
-        building = build_languages(os.environ.get("MICROSITE_LANGUAGES"))
+        building = build_languages(os.environ.get("MICROSITE_LANGUAGES"), languages)
     except ValueError as err:
         raise PluginError(str(err)) from None
-    adapter.choose_languages_to_build(config, LANGUAGES, building)
-    adapter.share_nav(config, LANGUAGES, nav())  # the registry of page kinds' navigation
+    adapter.choose_languages_to_build(config, languages, building)
+    adapter.share_nav(config, languages, nav())  # the registry of page kinds' navigation
     folder = Path(config.config_file_path).resolve().parent
-    paths = site_settings(folder, config.site_url, dict(config.extra), building)
+    paths = site_settings(folder, config.site_url, dict(config.extra), building, languages, preview=_state.serving)
     inputs = paths.fingerprint()
     if _state.site is None or inputs != _state.site_inputs:
         try:
@@ -101,7 +103,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     adapter.write_not_found_page(config, adapter.build_language(config) == ROOT_LANGUAGE)
     # The language switcher lists every language, also those another process builds (static-i18n
     # lists only the languages it builds); pages replace these home links by their own versions.
-    adapter.set_switcher(config, switcher_links(config.site_url or "", {}, LANGUAGE_NAMES))
+    adapter.set_switcher(config, switcher_links(config.site_url or "", {}, _state.language_names))
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
@@ -117,7 +119,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
             "lang": lang,
             "strings": search_strings(site.translations[lang].gettext, site.translations[lang].ngettext, lang),
         }
-        if lang in LANGUAGES
+        if lang in _state.languages
         else None
     )
     return env
@@ -127,8 +129,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     adapter.empty_hidden_toc(page)
     urls = _state.prepared.versions.get(page.file.src_uri, {})
-    context["microsite_alternates"] = alternate_links(config.site_url or "", urls, LANGUAGES)
-    adapter.set_switcher(config, switcher_links(config.site_url or "", urls, LANGUAGE_NAMES))
+    context["microsite_alternates"] = alternate_links(config.site_url or "", urls, _state.languages)
+    adapter.set_switcher(config, switcher_links(config.site_url or "", urls, _state.language_names))
     return context
 
 
@@ -139,7 +141,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     # the outermost build, after every language: the files made from all of them
     site, site_url = _state.prepared, config.site_url or ""
     site_dir, built = Path(config.site_dir), site.paths.build_languages
-    entries = sitemap_entries(site.versions, site_url, LANGUAGES)
+    entries = sitemap_entries(site.versions, site_url, _state.languages)
     write_sitemaps(site_dir, entries, site_url, site.outputs.outputs(SITEMAP), built)
     self_host_theme_scripts(site_dir)
     write_site_indexes(site_dir, list(built))

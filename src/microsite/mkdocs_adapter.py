@@ -5,6 +5,7 @@ Material is in maintenance mode and MkDocs 2.0 drops plugins, so this is the lis
 when the stack moves (README, "When the stack moves"):
 
 static-i18n
+  0. the site's languages: its `languages` list (all but the root's `default` entry)  site_languages
   1. languages to build: its per-language entries (`plugins.i18n.languages[].build`)   choose_languages_to_build
   2. the outermost build: its `building` flag, set while it runs the other languages  is_outermost_build
   3. the language being built: it sets the theme's `language` for each build           build_language
@@ -45,6 +46,11 @@ def i18n_languages(config: MkDocsConfig) -> list[Any]:
     """static-i18n's language entries (each has `.locale`, `.build`, `.nav`, `.theme`, …)."""
     plugin = _i18n(config)
     return list(plugin.config["languages"]) if plugin is not None else []
+
+
+def site_languages(config: MkDocsConfig) -> tuple[str, ...]:
+    """The site's languages, in the switcher's order: the one list (see microsite.languages)."""
+    return tuple(str(entry.locale) for entry in i18n_languages(config) if not entry.default)
 
 
 def choose_languages_to_build(config: MkDocsConfig, languages: Iterable[str], building: Iterable[str]) -> None:

@@ -51,6 +51,7 @@ def _url_target(url: str) -> Markup:
 class Renderer:
     def __init__(self, templates_dir: Path, translations: dict[str, Translations], site_url: str):
         self.site_url = site_url
+        self.templates_dir = templates_dir
         self.environments: dict[str, Environment] = {}
         for lang, catalog in translations.items():
             env = Environment(
@@ -73,6 +74,9 @@ class Renderer:
                 url_target=_url_target,
             )
             self.environments[lang] = env
+
+    def has_template(self, name: str) -> bool:
+        return (self.templates_dir / name).is_file()
 
     def render(self, template: str, lang: str, here: PageKind | None = None, **context: Any) -> str:
         """Render a template for the page of kind `here` in `lang`. Templates make every address with
@@ -107,7 +111,7 @@ class Renderer:
             narrative=Markup(narrative) if narrative else None,
             original_url=original_url,
             jsonld=Markup(jsonld),
-            acknowledgement=programme.acknowledgement[view.lang] if programme else None,  # type: ignore[index]
+            acknowledgement=programme.acknowledgement[view.lang] if programme else None,
             logo=programme.logo if programme and programme.logo != "not-available" else None,
             logo_alt=programme.name if programme else "",
             site_url=self.site_url,
