@@ -52,9 +52,11 @@ test: $(VENV)/.test-installed
 new-project: $(VENV)/.build-installed
 	$(BIN)/microsite new-project $(SLUG) $(LANGUAGE)
 
-## new-language: add a language, e.g. make new-language LANGUAGE=ro (mkdocs.yml's list, locales/ro/, content/ro/)
+## new-language: add a language, e.g. make new-language LANGUAGE=ro (mkdocs.yml's list, locales/ro/, content/ro/;
+##               the editors' schema/*.schema.json, generated from the list, are written anew)
 new-language: $(VENV)/.build-installed
 	$(BIN)/microsite new-language $(LANGUAGE)
+	$(BIN)/microsite schema
 
 ## schema: rewrite schema/projects.schema.json (editors' autocompletion) from src/microsite/schema.py
 schema: $(VENV)/.build-installed
