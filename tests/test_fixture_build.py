@@ -79,7 +79,8 @@ def test_narrative_for_an_unknown_project_is_reported(tmp_path: Path) -> None:
 
 
 def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
+    # the preview answers once a rebuild is done, which can take a while on a busy machine
+    with urllib.request.urlopen(url, timeout=60) as response:
         return str(response.read().decode("utf-8"))
 
 
