@@ -12,6 +12,7 @@ from pathlib import Path
 import polib
 import pytest
 
+from microsite import pages
 from microsite.languages import LANGUAGES
 from microsite.new_language import new_language
 from microsite.problems import DataError
@@ -135,5 +136,5 @@ def test_the_fifth_language_is_built_like_the_others(
     statement = (out / "ro" / "accessibility.html").read_text(encoding="utf-8")
     assert "[ro] Accessibility statement" in statement  # the EU model statement, its text from the catalog
     assert "<loc>" + SITE_URL + "ro/projects/mini.html</loc>" in (out / "ro" / "sitemap.xml").read_text("utf-8")
-    assert (out / "ro" / "search-index.js").is_file()
+    assert (out / pages.SEARCH_INDEX.output("ro")).is_file()  # its own search index
     assert "Română" in (out / "index.html").read_text(encoding="utf-8")  # the root chooser offers it
