@@ -1,13 +1,13 @@
 # The two commands (see README): `make serve` (or `make build`) and `make test`.
 # Each sets up what it needs: a virtual environment from the pinned lock files, and for the
-# tests Debian's Chromium. Nothing else has to be installed by hand.
+# tests Debian's Chromium and Node.js. Nothing else has to be installed by hand.
 
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check new-project schema catalogs clean translations-export translations-import translations-stamp
+.PHONY: build serve test check new-project new-language schema catalogs lock properdocs-check clean translations-export translations-import translations-stamp
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: set PYTHON=/path/to/python3.11"; exit 1; }
@@ -15,12 +15,12 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.build-installed: requirements/build.lock pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements/build.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements/build.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 $(VENV)/.test-installed: requirements/test.lock $(VENV)/.build-installed
-	$(BIN)/pip install --quiet -r requirements/test.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements/test.lock
 	touch $@
 
 # build: the languages are built side by side, one process per CPU (at most 4); JOBS=1 for one process
@@ -44,6 +44,7 @@ check: $(VENV)/.build-installed
 test: $(VENV)/.test-installed
 	bash scripts/ensure-chromium.sh
 	bash scripts/ensure-gettext.sh
+	bash scripts/ensure-command.sh node nodejs
 	bash scripts/ensure-test-tools.sh
 	$(BIN)/ruff check src hooks tests
 	$(BIN)/ruff format --check src hooks tests
@@ -53,6 +54,12 @@ test: $(VENV)/.test-installed
 ## new-project: add a record to fill in, e.g. make new-project SLUG=open-data-opole LANGUAGE=pl
 new-project: $(VENV)/.build-installed
 	$(BIN)/microsite new-project $(SLUG) $(LANGUAGE)
+
+## new-language: add a language, e.g. make new-language LANGUAGE=ro (mkdocs.yml's list, locales/ro/, content/ro/;
+##               the editors' schema/*.schema.json, generated from the list, are written anew)
+new-language: $(VENV)/.build-installed
+	$(BIN)/microsite new-language $(LANGUAGE)
+	$(BIN)/microsite schema
 
 ## schema: rewrite schema/projects.schema.json (editors' autocompletion) from src/microsite/schema.py
 schema: $(VENV)/.build-installed
@@ -78,6 +85,24 @@ translations-import: $(VENV)/.build-installed
 ##        LANGUAGE=pl mark all of those translations as up to date (after checking them by hand)
 translations-stamp: $(VENV)/.build-installed
 	$(BIN)/microsite translations-stamp $(if $(PROJECT),--project $(PROJECT)) $(if $(LANGUAGE),--language $(LANGUAGE))
+
+## lock: write requirements/*.lock (exact versions and their hashes) from pyproject.toml, keeping the
+##       versions already there; UPGRADE=1 moves every package to the newest version allowed
+LOCK := $(BIN)/uv pip compile pyproject.toml --python $(BIN)/python --generate-hashes --quiet \
+	--custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
+lock: $(VENV)/.test-installed
+	$(LOCK) -o requirements/build.lock
+	$(LOCK) --extra test --constraint requirements/build.lock -o requirements/test.lock
+	$(LOCK) --extra properdocs --constraint requirements/build.lock -o requirements/properdocs.lock
+
+## properdocs-check: build the site with MkDocs and with ProperDocs (the maintained fork of MkDocs 1.x,
+##                   README "When the stack moves") and compare the two file by file (CI runs it)
+properdocs-check: $(VENV)/.build-installed
+	$(BIN)/pip install --quiet --require-hashes -r requirements/properdocs.lock
+	rm -rf build/site-mkdocs build/site-properdocs
+	SITE_URL=http://127.0.0.1:8000/ SOURCE_DATE_EPOCH=1764547200 $(BIN)/mkdocs build --quiet --site-dir build/site-mkdocs
+	SITE_URL=http://127.0.0.1:8000/ SOURCE_DATE_EPOCH=1764547200 $(BIN)/properdocs build --quiet -f mkdocs.yml --site-dir build/site-properdocs
+	$(BIN)/python scripts/compare-sites.py build/site-mkdocs build/site-properdocs
 
 clean:
 	rm -rf site build

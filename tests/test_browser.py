@@ -3,83 +3,16 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import re
-import shutil
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from microsite.languages import LANGUAGES
 
-from .conftest import REPO, run_mkdocs
-from .test_fixture_build import free_port
+from .conftest import REPO
 
 pytestmark = pytest.mark.browser
-# Debian's chromium here; CHROMIUM=/path picks another installed Chromium or Chrome (e.g. on CI runners).
-CHROMIUM = (
-    os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("google-chrome") or "/usr/bin/chromium"
-)
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # keep the test output quiet
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        if code == 404:  # serve the site's own 404 page, as a static host does
-            body = (Path(self.directory) / "404.html").read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
-
-
-@pytest.fixture(scope="module")
-def browser_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The real site, built for the address it is served from: (folder, base URL)."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    site_dir = tmp_path_factory.mktemp("browser") / "site"
-    result = run_mkdocs(REPO, site_dir, site_url=base)
-    assert result.returncode == 0, result.stderr
-    return site_dir, base
-
-
-@pytest.fixture(scope="module")
-def served_site(browser_site: tuple[Path, str]) -> Iterator[str]:
-    site_dir, base = browser_site
-    port = int(base.rsplit(":", 1)[1].strip("/"))
-    handler = functools.partial(SiteHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield base
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
 
 
 PAGES = ["index.html", "does-not-exist.html"] + [
@@ -140,9 +73,9 @@ OVERFLOWING = """width => [...document.querySelectorAll('body *')].filter(elemen
 
 
 @pytest.fixture(scope="module")
-def every_page_on_a_phone(browser_site: tuple[Path, str], served_site: str, browser: object) -> dict[str, object]:
+def every_page_on_a_phone(built_site: Path, served_site: str, browser: object) -> dict[str, object]:
     """Every page of the built site loaded once at 390 px: the URLs it requested and what overflowed."""
-    site_dir, _ = browser_site
+    site_dir = built_site
     seen: dict[str, object] = {}
     context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
     for html_file in sorted(site_dir.rglob("*.html")):
@@ -248,8 +181,8 @@ def test_a_shared_filter_address_and_other_languages(served_site: str, browser: 
     page.close()
 
 
-def test_without_javascript_the_whole_list_is_shown(browser_site: tuple[Path, str], browser: object) -> None:
-    site_dir, _ = browser_site
+def test_without_javascript_the_whole_list_is_shown(built_site: Path, browser: object) -> None:
+    site_dir = built_site
     context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
     page = context.new_page()
     page.goto((site_dir / "el" / "projects" / "index.html").as_uri())

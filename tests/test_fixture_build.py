@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -12,7 +11,7 @@ from pathlib import Path
 
 from microsite.languages import LANGUAGES
 
-from .conftest import FIXTURES, LANGUAGE_PAGES, make_fixture_site, run_mkdocs
+from .conftest import FIXTURES, LANGUAGE_PAGES, free_port, make_fixture_site, run_mkdocs
 
 HOME = {f"{lang}/index.md": f"# Home {lang}\n\n[Projects](projects/index.md)\n" for lang in LANGUAGES} | {
     f"{lang}/{name}.md": f"# {name} {lang}\n" for lang in LANGUAGES for name in ("about", "privacy")
@@ -79,14 +78,9 @@ def test_narrative_for_an_unknown_project_is_reported(tmp_path: Path) -> None:
     assert "content/bg/projects/nope.md: there is no project with the slug 'nope'" in result.stderr
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
+    # the preview answers once a rebuild is done, which can take a while on a busy machine
+    with urllib.request.urlopen(url, timeout=60) as response:
         return str(response.read().decode("utf-8"))
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
+import markdown
 import pytest
 
 from microsite.calendar_files import event_listings
@@ -67,9 +69,21 @@ def test_translated_page_names_the_original_language_and_links_to_it(renderer: R
     assert "O tłumaczeniu" not in render_mini(renderer, "pl")  # no notice on the original
 
 
-def test_table_cells_cannot_be_broken_by_a_pipe(renderer: Renderer) -> None:
+def test_table_cells_cannot_be_broken_by_a_pipe(renderer: Renderer, tmp_path: Path) -> None:
+    """A pipe in a budget source's name stays in its cell: every row keeps its three columns."""
+    data = tmp_path / "projects.yaml"
+    data.write_text(FIXTURE.read_text(encoding="utf-8").replace('{pl: "EFS"}', '{pl: "EFS | Fundusz"}'), "utf-8")
+    (project,) = load_projects(data)
+    view = project_view(project, "pl")
+    facts = key_facts(project, view, dt.date(2026, 1, 1), renderer.translations["pl"].gettext)
+    page = renderer.project_page(view, facts, narrative=None)
+    table = markdown.markdown(page, extensions=["tables", "attr_list", "md_in_html"]).split("<table>")[1]
+    rows = re.findall(r"<tr>(.*?)</tr>", table.split("</table>")[0], flags=re.S)
+    assert len(rows) == 4  # heading, two sources, total
+    assert [len(re.findall(r"<t[hd][ >]", row)) for row in rows] == [3, 3, 3, 3]
+    assert re.search(r"<td[^>]*>EFS (\||&#124;) Fundusz</td>", table), table
     # record text never carries a bare pipe: it is an entity, in a list as in a table cell
-    assert "Działanie &#124; pierwsze" in render_mini(renderer, "pl")
+    assert "Działanie &#124; pierwsze" in page
 
 
 def test_home_page_keeps_the_editors_text_and_lists_only_dated_upcoming_events(

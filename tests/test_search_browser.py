@@ -15,7 +15,6 @@ import pytest
 from microsite.languages import LANGUAGES
 
 from .test_accessibility import axe_violations
-from .test_browser import browser, browser_site, served_site  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -77,7 +76,7 @@ QUERIES = [
 
 
 @pytest.fixture(scope="module")
-def search_page(served_site: str, browser: Any) -> Any:  # noqa: F811
+def search_page(served_site: str, browser: Any) -> Any:
     """One page per language section, its requests and failed requests recorded."""
     pages: dict[str, Any] = {}
     log: dict[str, tuple[list[str], list[str]]] = {}
@@ -98,7 +97,7 @@ def search_page(served_site: str, browser: Any) -> Any:  # noqa: F811
 
 @pytest.mark.parametrize(("lang", "query", "target", "checks"), QUERIES, ids=[f"{q[0]}-{q[1]}" for q in QUERIES])
 def test_query_finds_the_word_in_the_language_read(
-    served_site: str,  # noqa: F811
+    served_site: str,
     search_page: Any,
     lang: str,
     query: str,
@@ -141,7 +140,7 @@ def test_a_word_of_another_language_finds_nothing(search_page: Any) -> None:
     assert ask(pages["el"], "współpraca") == ("Κανένα αποτέλεσμα", [])
 
 
-def test_open_results_have_no_wcag_violations_and_enter_opens_the_first(served_site: str, browser: Any) -> None:  # noqa: F811
+def test_open_results_have_no_wcag_violations_and_enter_opens_the_first(served_site: str, browser: Any) -> None:
     page = browser.new_page()
     page.goto(f"{served_site}bg/index.html", wait_until="networkidle")
     _, links = ask(page, "бюджет")
@@ -152,15 +151,15 @@ def test_open_results_have_no_wcag_violations_and_enter_opens_the_first(served_s
     page.close()
 
 
-def test_no_search_box_on_the_root_pages(served_site: str, browser: Any) -> None:  # noqa: F811
+def test_no_search_box_on_the_root_pages(served_site: str, browser: Any) -> None:
     page = browser.new_page()
     page.goto(served_site + "index.html", wait_until="networkidle")
     assert page.locator("form.microsite-search").count() == 0
     page.close()
 
 
-def test_works_from_a_plain_folder(browser_site: tuple[Path, str], browser: Any) -> None:  # noqa: F811
-    site_dir, _ = browser_site
+def test_works_from_a_plain_folder(built_site: Path, browser: Any) -> None:
+    site_dir = built_site
     page = browser.new_page()
     page.goto((site_dir / "pl" / "about.html").as_uri())
     status, links = ask(page, "wspolpraca")
@@ -169,7 +168,7 @@ def test_works_from_a_plain_folder(browser_site: tuple[Path, str], browser: Any)
     page.close()
 
 
-def test_index_files_are_loaded_as_queries_need_them(served_site: str, browser: Any) -> None:  # noqa: F811
+def test_index_files_are_loaded_as_queries_need_them(served_site: str, browser: Any) -> None:
     page = browser.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
@@ -188,7 +187,7 @@ def test_index_files_are_loaded_as_queries_need_them(served_site: str, browser: 
     page.close()
 
 
-def test_works_inside_a_container_shown_later(served_site: str, browser: Any) -> None:  # noqa: F811
+def test_works_inside_a_container_shown_later(served_site: str, browser: Any) -> None:
     """The header puts the box behind a button on phones: hidden at load, shown when asked for."""
     page = browser.new_page(viewport={"width": 360, "height": 740})
     page.goto(f"{served_site}ka/index.html", wait_until="networkidle")

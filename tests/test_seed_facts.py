@@ -74,11 +74,20 @@ LOCALE_FACTS = {
 }
 
 
-def page_text(site: Path, slug: str, lang: str) -> str:
+def article(site: Path, slug: str, lang: str) -> str:
     raw = (site / lang / "projects" / f"{slug}.html").read_text(encoding="utf-8")
-    main = raw[raw.index('<article class="md-content__inner') : raw.index("</article>")]
-    text = html.unescape(re.sub(r"<[^>]+>", " ", main))
+    return raw[raw.index('<article class="md-content__inner') : raw.index("</article>")]
+
+
+def page_text(site: Path, slug: str, lang: str) -> str:
+    shown = re.sub(r"<script\b.*?</script>", " ", article(site, slug, lang), flags=re.S)  # JSON-LD is not read
+    text = html.unescape(re.sub(r"<[^>]+>", " ", shown))
     return " ".join(text.split()).replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+
+
+def page_links(site: Path, slug: str, lang: str) -> list[str]:
+    """The targets of the article's links (a phone number is also a tel: link, an address a mailto:)."""
+    return [html.unescape(href) for href in re.findall(r'<a [^>]*href="([^"]*)"', article(site, slug, lang))]
 
 
 def collapse(text: str) -> str:
@@ -87,10 +96,10 @@ def collapse(text: str) -> str:
 
 @pytest.mark.parametrize(("slug", "lang"), PAGES)
 def test_seed_facts_are_on_every_language_page(built_site: Path, slug: str, lang: str) -> None:
-    text = page_text(built_site, slug, lang)
-    attributes = (built_site / lang / "projects" / f"{slug}.html").read_text(encoding="utf-8")
+    text, links = page_text(built_site, slug, lang), page_links(built_site, slug, lang)
     for fact in SEED_FACTS[slug] + LOCALE_FACTS.get((slug, lang), []):
-        assert fact in text or fact in attributes, f"{fact!r} missing on {lang}/{slug}"
+        # a fact is read on the page, or is where one of its links leads (a URL, tel: or mailto:)
+        assert fact in text or fact in links, f"{fact!r} missing on {lang}/{slug}"
 
 
 def shown_texts(value: Any) -> list[Shown]:

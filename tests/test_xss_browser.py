@@ -11,15 +11,15 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from microsite.problems import DataError
 from microsite.records import load_projects
 
-from .conftest import make_fixture_site
-from .test_browser import CHROMIUM, CHROMIUM_FLAGS, SiteHandler
-from .test_fixture_build import HOME, free_port
+from .conftest import SiteHandler, free_port, make_fixture_site
+from .test_fixture_build import HOME
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -94,7 +94,8 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(SiteHandler, directory=site_dir))
+    handler = type("Handler", (SiteHandler,), {"not_found_page": site_dir / "404.html"})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=site_dir))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield base
     server.shutdown()
@@ -129,24 +130,21 @@ FIND_WHAT_COULD_RUN = """() => {
 }"""
 
 
-def test_no_script_from_the_data_runs_in_chromium(xss_site: str) -> None:
-    playwright_api = pytest.importorskip("playwright.sync_api")
+def test_no_script_from_the_data_runs_in_chromium(xss_site: str, browser: Any) -> None:
     pages = ["pl/projects/index.html", "pl/events.html", *(f"pl/projects/p{i}.html" for i in range(len(WORST)))]
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        page = chromium.new_page()
-        dialogs: list[str] = []
-        page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
-        seen_text = 0
-        for path in pages:
-            response = page.goto(xss_site + path, wait_until="load")
-            assert response is not None and response.status == 200, path
-            page.mouse.move(200, 300)  # a reader's pointer passes over the text
-            page.keyboard.press("Tab")
-            page.wait_for_timeout(100)
-            assert page.evaluate("window.__xss") is None, path
-            assert page.evaluate(FIND_WHAT_COULD_RUN) == [], path
-            seen_text += page.locator("main").inner_text().count("onerror") + page.content().count("__xss")
-        chromium.close()
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
+    seen_text = 0
+    for path in pages:
+        response = page.goto(xss_site + path, wait_until="load")
+        assert response is not None and response.status == 200, path
+        page.mouse.move(200, 300)  # a reader's pointer passes over the text
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(100)
+        assert page.evaluate("window.__xss") is None, path
+        assert page.evaluate(FIND_WHAT_COULD_RUN) == [], path
+        seen_text += page.locator("main").inner_text().count("onerror") + page.content().count("__xss")
+    page.close()
     assert dialogs == []
     assert seen_text > 0  # the payloads were on the pages, shown as text

@@ -28,8 +28,13 @@ def read_catalog(path: Path, lang: str | None = None) -> Catalog:
         return read_po(handle, locale=lang)
 
 
-def load_translations(locales_dir: Path, languages: tuple[str, ...]) -> dict[str, Translations]:
-    """Compile every language's catalog in memory; fail listing every missing translation."""
+def load_translations(
+    locales_dir: Path, languages: tuple[str, ...], untranslated: list[Problem] | None = None
+) -> dict[str, Translations]:
+    """Compile every language's catalog in memory; fail listing every missing translation.
+
+    A preview passes `untranslated`: missing translations are listed there instead, and shown
+    in English (the msgid) until they are translated."""
     template = read_catalog(locales_dir / f"{DOMAIN}.pot")
     problems: list[Problem] = []
     translations: dict[str, Translations] = {}
@@ -39,7 +44,11 @@ def load_translations(locales_dir: Path, languages: tuple[str, ...]) -> dict[str
             problems.append(Problem(str(path), 0, 0, "", f"the interface catalog for {lang} is missing"))
             continue
         catalog = read_catalog(path, lang)
-        problems += missing_translations(template, catalog, str(path), lang)
+        missing = missing_translations(template, catalog, str(path), lang)
+        if untranslated is None:
+            problems += missing
+        else:
+            untranslated += missing
         buffer = io.BytesIO()
         write_mo(buffer, catalog)
         buffer.seek(0)

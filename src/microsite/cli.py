@@ -9,6 +9,7 @@ from pathlib import Path
 
 from microsite.languages import LANGUAGES
 from microsite.linkcheck import check_site, missing_outputs
+from microsite.new_language import new_language
 from microsite.open_data import funders_schema, projects_schema
 from microsite.po_files import export_po, import_po, po_path
 from microsite.problems import DataError
@@ -37,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new-project", help="add a new project record with every required field")
     new.add_argument("slug")
     new.add_argument("language", help="the language of the source: el, bg, ka or pl")
+    language = commands.add_parser("new-language", help="add a language: mkdocs.yml's list, locales/xx/, content/xx/")
+    language.add_argument("code", help="the language's code, e.g. ro (any language Babel/CLDR knows)")
+    language.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: here)")
     build = commands.add_parser("build", help="build the site; replace site/ only when the build succeeds")
     build.add_argument("--site-dir", default=Path("site"), type=Path)
     build.add_argument(
@@ -91,6 +95,15 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError as err:
             print(f"Nothing was added: {err}", file=sys.stderr)
             return 1
+        return 0
+    if args.command == "new-language":
+        try:
+            written = new_language(args.site.resolve(), args.code)
+        except ValueError as err:
+            print(f"Nothing was added: {err}", file=sys.stderr)
+            return 1
+        print("\n".join(["Added:", *(f"  {path}" for path in written)]))
+        print(f"Now translate locales/{args.code}/LC_MESSAGES/messages.po and the pages in content/{args.code}/.")
         return 0
     if args.command == "build":
         return build_site(Path(".").resolve(), args.site_dir, jobs=args.jobs, compressed=args.precompress)

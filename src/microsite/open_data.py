@@ -75,7 +75,7 @@ def _row(project: Project, view: ProjectView) -> dict[str, Any]:
     return {
         "slug": project.slug,
         "language": lang,
-        "text_origin": "original" if lang == project.original_language else project.translations.get(lang, "missing"),  # type: ignore[call-overload]
+        "text_origin": "original" if lang == project.original_language else project.translations.get(lang, "missing"),
         "title": view.title.text,
         "summary": view.summary.text,
         "status": project.status,

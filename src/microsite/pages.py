@@ -99,7 +99,7 @@ ACCESSIBILITY = PageKind(
     "{lang}/accessibility.html",
     "generated",
     "the accessibility statement (mkdocs.yml extra.accessibility)",
-    "accessibility/{lang}.md.j2",
+    "accessibility/{lang}.md.j2",  # where a country's law words it its own way; else accessibility/statement.md.j2
     nav=50,
 )
 NOT_FOUND = PageKind("404", "404.html", "theme", "the 404 page in every language", "overrides/404.html")

@@ -245,7 +245,7 @@ def import_po(site_dir: Path, lang: str, method: str | None = None) -> ImportRes
             result.confirmed += 1
         old = sources.stamps.get((project.slug, path, lang))
         recorded = method if method else (old.method if old else None)
-        default = method if project.slug in declared else project.translations.get(lang)  # type: ignore[call-overload]
+        default = method if project.slug in declared else project.translations.get(lang)
         new_stamps[(project.slug, path, lang)] = Stamp(fingerprint(original), None if recorded == default else recorded)
     new_raw = raw
     if edits:  # also when some entries had problems, so that every problem is listed at once

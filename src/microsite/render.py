@@ -56,6 +56,7 @@ class Renderer:
     def __init__(self, templates_dir: Path, translations: dict[str, Translations], site_url: str):
         self.site_url = site_url
         self.translations = translations
+        self.templates_dir = templates_dir
         self.environments: dict[str, Environment] = {}
         for lang, catalog in translations.items():
             env = Environment(
@@ -78,6 +79,9 @@ class Renderer:
                 url_target=_url_target,
             )
             self.environments[lang] = env
+
+    def has_template(self, name: str) -> bool:
+        return (self.templates_dir / name).is_file()
 
     def render(self, template: str, lang: str, here: PageKind | None = None, **context: Any) -> str:
         """Render a template for the page of kind `here` in `lang`. Templates make every address with
@@ -118,7 +122,7 @@ class Renderer:
             narrative=Markup(narrative) if narrative else None,
             original_url=original_url,
             jsonld=Markup(jsonld),
-            acknowledgement=programme.acknowledgement[view.lang] if programme else None,  # type: ignore[index]
+            acknowledgement=programme.acknowledgement[view.lang] if programme else None,
             logo=programme.logo if programme and programme.logo != "not-available" else None,
             logo_alt=programme.name if programme else "",
             site_url=self.site_url,

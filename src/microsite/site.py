@@ -23,7 +23,7 @@ from microsite.content_check import check_content, links_leaving
 from microsite.formatting import own_language_name
 from microsite.jsonld import project_jsonld, script_json
 from microsite.key_facts import key_facts
-from microsite.languages import LANGUAGES
+from microsite.languages import LANGUAGES, languages_of, read_config
 from microsite.open_data import projects_csv, projects_json, projects_schema
 from microsite.outputs import OutputPlan, plan_outputs
 from microsite.problems import DataError, Problem
@@ -63,8 +63,11 @@ class SitePaths:
     accessibility: dict[str, Any] = field(default_factory=dict)  # mkdocs.yml extra.accessibility
     # mkdocs.yml extra.translations.refuse_outdated: stop while a translation is older than its original
     refuse_outdated: bool = False
-    # The languages this build makes (all of them, or one group of a parallel build, see build_languages).
+    # The site's languages (mkdocs.yml's i18n list, see languages.py), and those this build makes (all
+    # of them, or one group of a parallel build, see build_languages).
+    languages: tuple[str, ...] = LANGUAGES
     build_languages: tuple[str, ...] = LANGUAGES
+    preview: bool = False  # `mkdocs serve`: interface strings not yet translated are shown in English
     templates_dir: Path = REPO_DIR / "templates"
     locales_dir: Path = REPO_DIR / "locales"
 
@@ -87,14 +90,14 @@ class SitePaths:
     @property
     def stage_dir(self) -> Path:
         # each group of a parallel build stages its own languages, side by side
-        suffix = "" if self.build_languages == LANGUAGES else "-" + "-".join(self.build_languages)
+        suffix = "" if self.build_languages == self.languages else "-" + "-".join(self.build_languages)
         return self.site_dir / "build" / f"pages{suffix}"
 
     @property
     def builds_root(self) -> bool:
         """Whether this build writes the root's shared files (open data, robots.txt): the whole
         build does, and of a parallel build the group with the first language."""
-        return LANGUAGES[0] in self.build_languages
+        return self.languages[0] in self.build_languages
 
     def fingerprint(self) -> tuple[tuple[str, int, int], ...]:
         """Sizes and times of every input file: when it changes, the site must be prepared anew."""
@@ -109,27 +112,29 @@ class SitePaths:
 def settings_from_config_file(site_dir: Path, site_url: str = "") -> SitePaths:
     """The site's settings read from mkdocs.yml without MkDocs (for `microsite check`)."""
 
-    class Loader(yaml.SafeLoader):
-        pass
-
-    # MkDocs tags (!ENV, !!python/...) are not needed here; read them as "no value".
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     config_file = site_dir / "mkdocs.yml"
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) if config_file.exists() else {}
+        config = read_config(config_file) if config_file.exists() else {}
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise DataError([Problem("mkdocs.yml", line, column, "", f"the YAML cannot be read: {err.problem}")]) from None
-    return site_settings(site_dir, site_url or "http://127.0.0.1:8000/", (config or {}).get("extra") or {})
+    languages = languages_of(config) or LANGUAGES
+    extra = config.get("extra") or {}
+    return site_settings(site_dir, site_url or "http://127.0.0.1:8000/", extra, languages, languages)
 
 
 def site_settings(
-    site_dir: Path, site_url: str, extra: dict[str, Any], build_languages: tuple[str, ...] = LANGUAGES
+    site_dir: Path,
+    site_url: str,
+    extra: dict[str, Any],
+    build_languages: tuple[str, ...] = LANGUAGES,
+    languages: tuple[str, ...] = LANGUAGES,
+    preview: bool = False,
 ) -> SitePaths:
     """The site's settings from the `extra:` block of mkdocs.yml (MkDocs' parsed one, or ours)."""
     open_data = extra.get("open_data") or {}
+    own_locales = site_dir / "locales"  # a site with its own catalogs (a test fixture); else the repository's
     return SitePaths(
         site_dir,
         site_url,
@@ -137,19 +142,22 @@ def site_settings(
         data_licence_url=open_data.get("licence_url"),
         accessibility=extra.get("accessibility") or {},
         refuse_outdated=(extra.get("translations") or {}).get("refuse_outdated") in (True, "true", "1"),
+        languages=languages,
         build_languages=build_languages,
+        preview=preview,
+        locales_dir=own_locales if own_locales.is_dir() else REPO_DIR / "locales",
     )
 
 
-def build_languages(value: str | None) -> tuple[str, ...]:
+def build_languages(value: str | None, languages: tuple[str, ...] = LANGUAGES) -> tuple[str, ...]:
     """The languages named in MICROSITE_LANGUAGES ("bg" or "el,bg"), in the site's order; all when empty.
 
     A parallel build (`microsite build --jobs N`) runs one MkDocs process per group of languages."""
     wanted = [lang.strip() for lang in (value or "").split(",") if lang.strip()]
-    unknown = [lang for lang in wanted if lang not in LANGUAGES]
+    unknown = [lang for lang in wanted if lang not in languages]
     if unknown:
-        raise ValueError(f"MICROSITE_LANGUAGES names {', '.join(unknown)}; the languages are {', '.join(LANGUAGES)}")
-    return tuple(lang for lang in LANGUAGES if lang in wanted) or LANGUAGES
+        raise ValueError(f"MICROSITE_LANGUAGES names {', '.join(unknown)}; the languages are {', '.join(languages)}")
+    return tuple(lang for lang in languages if lang in wanted) or languages
 
 
 @dataclass
@@ -169,8 +177,9 @@ class PreparedSite:
     text_states: list[TextState] = field(default_factory=list)  # each translation: up to date or outdated
 
 
-def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> PreparedSite:
+def prepare_site(paths: SitePaths, languages: tuple[str, ...] | None = None) -> PreparedSite:
     """Validate everything, render the generated pages and stage them. Raises DataError."""
+    languages = languages or paths.languages
     # Each check runs even when an earlier one failed, so that every problem is listed at once.
     # Nothing outside the site folder is read: links out of data/ or content/ stop the run unread.
     leaving = links_leaving(paths.site_dir / "data", paths.site_dir, "data")
@@ -192,8 +201,9 @@ def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> Pr
         projects, records = load_located_projects(paths.data_file, _display(paths, paths.data_file), known)
     except DataError as err:
         problems += err.problems
+    untranslated: list[Problem] | None = [] if paths.preview else None
     try:
-        translations = load_translations(paths.locales_dir, languages)
+        translations = load_translations(paths.locales_dir, languages, untranslated)
     except DataError as err:
         problems += err.problems
     sources = TranslationSources()
@@ -205,7 +215,10 @@ def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> Pr
     if paths.refuse_outdated:
         problems += outdated_problems(text_states, paths.data_file, _display(paths, paths.data_file))
     problems += check_content(paths.content_dir, languages)
-    problems += check_accessibility_settings(paths.accessibility, languages)
+    statement_problems = check_accessibility_settings(paths.accessibility, languages)
+    # a preview of a language being added shows the known issues not yet written in it in the first language
+    unwritten = [p for p in statement_problems if p.field.startswith("extra.accessibility.known_issues")]
+    problems += [p for p in statement_problems if not (paths.preview and p in unwritten)]
     narratives, narrative_problems = read_narratives(paths, projects, languages)
     problems += narrative_problems
     ready, left_out = calendar_events(projects)
@@ -224,6 +237,8 @@ def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> Pr
     )
     site.calendar_ready, site.outputs = ready, outputs
     site.notes = [f"event {item.project}/{item.event} is not in the calendar files: {item.reason}" for item in left_out]
+    site.notes += untranslated_notes(untranslated or [])
+    site.notes += [f"mkdocs.yml: {p.field}: {p.message}; a published build refuses" for p in unwritten if paths.preview]
     building = tuple(lang for lang in languages if lang in paths.build_languages)
     site.pages = render_pages(site, narratives, building, languages)
     for path, text in data_files(site, building).items():
@@ -232,6 +247,18 @@ def prepare_site(paths: SitePaths, languages: tuple[str, ...] = LANGUAGES) -> Pr
     left_out_languages = tuple(lang for lang in languages if lang not in building)
     stage(paths.stage_dir, paths.content_dir, site.pages, left_out_languages, outputs.sources())
     return site
+
+
+def untranslated_notes(untranslated: list[Problem]) -> list[str]:
+    """One line per catalog with strings left to translate (a preview shows them in English)."""
+    per_file: dict[str, int] = {}
+    for problem in untranslated:
+        per_file[problem.file] = per_file.get(problem.file, 0) + 1
+    return [
+        f"{file}: {count} interface strings are not translated yet; the preview shows them in English, "
+        "a published build refuses until they are"
+        for file, count in per_file.items()
+    ]
 
 
 def _add(files: dict[str, str], path: str, text: str) -> None:
@@ -358,8 +385,10 @@ def accessibility_statement(renderer: Renderer, settings: dict[str, Any], lang: 
     def day(value: object) -> str | None:
         return formatting.date(value, lang) if isinstance(value, dt.date) else None
 
+    # a statement its country's law words in its own way, or the EU model statement (text in the catalogs)
+    own = _template(pages.ACCESSIBILITY).format(lang=lang)
     return renderer.render(
-        _template(pages.ACCESSIBILITY).format(lang=lang),
+        own if renderer.has_template(own) else "accessibility/statement.md.j2",
         lang,
         pages.ACCESSIBILITY,
         site_url=site_url,
@@ -368,7 +397,7 @@ def accessibility_statement(renderer: Renderer, settings: dict[str, Any], lang: 
         published=day(settings.get("published")),
         method=settings.get("method"),
         contact=settings.get("contact"),
-        known_issues=[issue[lang] for issue in settings.get("known_issues") or []],
+        known_issues=[issue.get(lang) or next(iter(issue.values())) for issue in settings.get("known_issues") or []],
     )
 
 
@@ -385,7 +414,7 @@ def data_files(site: PreparedSite, building: tuple[str, ...]) -> dict[str, str]:
     if site.paths.builds_root:
         files = {
             pages.PROJECTS_JSON.source(): projects_json(site.projects),
-            pages.PROJECTS_CSV.source(): projects_csv(site.projects, LANGUAGES, site.views),
+            pages.PROJECTS_CSV.source(): projects_csv(site.projects, site.paths.languages, site.views),
             pages.PROJECTS_SCHEMA.source(): projects_schema(),
             pages.ROBOTS.source(): f"User-agent: *\nAllow: /\nSitemap: {pages.SITEMAP.url(site_url)}\n",
         }

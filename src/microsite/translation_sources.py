@@ -161,7 +161,7 @@ def translation_states(projects: list[Project], sources: TranslationSources) -> 
                 state: State = "unrecorded" if stamp is None else "current"
                 if stamp is not None and stamp.original != current:
                     state = "outdated"
-                method = (stamp.method if stamp else None) or str(project.translations.get(lang))  # type: ignore[call-overload]
+                method = (stamp.method if stamp else None) or str(project.translations.get(lang))
                 states.append(TextState(project.slug, path, lang, project.original_language, state, method))
     return states
 

@@ -275,7 +275,7 @@ def project_view(project: Project, lang: str, translated: list[TextState] | None
         lang=lang,
         original_language=project.original_language,
         original_language_name=formatting.language_name(project.original_language, lang),
-        translation_method=project.translations.get(lang),  # type: ignore[call-overload]
+        translation_method=project.translations.get(lang),
         title=r.text(project.title),
         short_name=r.optional(project.short_name),
         headline=r.optional(project.headline),

@@ -1,0 +1,128 @@
+"""One test per touchpoint of microsite.mkdocs_adapter with the real Material and mkdocs-static-i18n,
+on the repository's mkdocs.yml: when either package changes what the adapter relies on, a test here
+names the touchpoint to redo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs_static_i18n import plugin as i18n_module
+
+from microsite import mkdocs_adapter as adapter
+from microsite import pages
+from microsite.languages import LANGUAGES
+
+from .conftest import REPO, SITE_URL
+
+
+@pytest.fixture
+def config() -> MkDocsConfig:
+    return load_config(str(REPO / "mkdocs.yml"), site_url=SITE_URL)
+
+
+def i18n(config: MkDocsConfig) -> Any:
+    return config.plugins[adapter.I18N_PLUGIN]
+
+
+def test_1_languages_to_build_are_what_static_i18n_builds(config: MkDocsConfig) -> None:
+    adapter.choose_languages_to_build(config, LANGUAGES, ("bg", "pl"))
+    assert {entry.locale: entry.build for entry in adapter.i18n_languages(config)} == {
+        "en": True,  # the root is left alone
+        "el": False,
+        "bg": True,
+        "ka": False,
+        "pl": True,
+    }
+    assert i18n(config).build_languages == ["en", "bg", "pl"]
+
+
+def test_2_the_outermost_build_is_the_one_static_i18n_is_not_inside(
+    config: MkDocsConfig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plugin = i18n(config)
+    plugin.current_language = "en"
+    inner: list[tuple[str, bool]] = []
+    # static-i18n runs each other language's build from its on_post_build; record what ours would see there
+    monkeypatch.setattr(
+        i18n_module,
+        "build",
+        lambda config, dirty: inner.append((plugin.current_language, adapter.is_outermost_build(config))),
+    )
+    assert adapter.is_outermost_build(config)  # a plain build
+    plugin.on_post_build(config)
+    assert inner == [(lang, False) for lang in LANGUAGES]
+    assert adapter.is_outermost_build(config)  # back in the outermost build, after every language
+
+
+def test_3_and_5_each_language_gets_the_shared_nav_its_theme_language_and_site_name(config: MkDocsConfig) -> None:
+    shared = pages.nav()
+    assert all(entry.nav is None for entry in adapter.i18n_languages(config) if entry.locale in LANGUAGES)
+    adapter.share_nav(config, LANGUAGES, shared)
+    plugin = i18n(config)
+    plugin.current_language = "pl"
+    config = plugin.on_config(config)
+    assert adapter.build_language(config) == "pl"
+    assert config.nav == shared
+    assert config.site_name == "Strony projektów otwartego rządu"
+    plugin.current_language = "en"
+    config = plugin.on_config(config)
+    assert adapter.build_language(config) == "mul"  # the root keeps its own (see mkdocs.yml)
+    assert config.nav == ["index.md"]
+
+
+def test_4_the_switcher_is_read_by_templates_as_static_i18n_leaves_it(config: MkDocsConfig) -> None:
+    links = [{"name": "Polski", "link": "pl/index.html", "lang": "pl"}]
+    adapter.set_switcher(config, links)
+    env = config.theme.get_env()
+    rendered = env.from_string("{% for alt in config.extra.alternate %}{{ alt.lang }} {{ alt.link }}{% endfor %}")
+    assert rendered.render(config=config) == "pl pl/index.html"
+    assert config.extra["alternate"] == links
+
+
+def test_6_event_order_around_static_i18n() -> None:
+    plugin = i18n_module.I18n
+    assert plugin.on_config.mkdocs_priority < adapter.BEFORE_I18N
+    assert plugin.on_page_context.mkdocs_priority > adapter.AFTER_I18N
+    assert plugin.on_post_build.mkdocs_priority > adapter.AFTER_I18N_BUILDS
+
+
+def test_7_the_theme_static_pages_we_replace_or_limit(config: MkDocsConfig) -> None:
+    templates = config.theme.static_templates
+    assert {"sitemap.xml", "404.html"} <= templates  # what Material would write
+    adapter.drop_theme_sitemap(config)
+    adapter.write_not_found_page(config, False)
+    assert not {"sitemap.xml", "404.html"} & templates
+    adapter.write_not_found_page(config, True)
+    assert "404.html" in templates
+
+
+def test_8_a_hidden_table_of_contents_is_emptied_below_the_title(config: MkDocsConfig, tmp_path: Path) -> None:
+    (tmp_path / "page.md").write_text("---\nhide: [toc]\n---\n# Title\n\n## One\n\n## Two\n", encoding="utf-8")
+    file = File("page.md", str(tmp_path), str(tmp_path / "site"), use_directory_urls=False)
+    page = Page(None, file, config)
+    page.read_source(config)
+    page.render(config, Files([file]))
+    assert [item.title for item in page.toc.items[0].children] == ["One", "Two"]
+    adapter.empty_hidden_toc(page)
+    assert [item.title for item in page.toc.items] == ["Title"]
+    assert page.toc.items[0].children == []
+
+
+def test_9_material_speaks_every_site_language() -> None:
+    assert all(adapter.theme_has_language(lang) for lang in LANGUAGES)
+    assert adapter.theme_has_language("ro")
+    assert not adapter.theme_has_language("xx")
+
+
+def test_10_json_in_pages_is_text(config: MkDocsConfig) -> None:
+    env = config.theme.get_env()
+    adapter.json_as_text(env)
+    assert env.from_string("{{ value | tojson }}").render(value={"b": "ბიუჯეტი", "a": "<"}) == (
+        '{"a": "\\u003c", "b": "ბიუჯეტი"}'
+    )
