@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from microsite.catalogs import load_translations
 from microsite.cli import main
+from microsite.key_facts import key_facts
 from microsite.languages import LANGUAGES
 from microsite.records import load_projects
 from microsite.render import Renderer
@@ -33,7 +35,9 @@ def renderer() -> Renderer:
 def page(renderer: Renderer, sources: TranslationSources, lang: str) -> str:
     (project,) = load_projects(FIXTURES / "mini.yaml")
     views = ProjectViews(translation_states([project], sources))
-    return renderer.project_page(views(project, lang), narrative=None)
+    view = views(project, lang)
+    facts = key_facts(project, view, dt.date(2026, 1, 1), load_translations(REPO_DIR / "locales", LANGUAGES)[lang].gettext)
+    return renderer.project_page(view, facts, narrative=None)
 
 
 def test_an_outdated_text_is_named_by_its_section(renderer: Renderer) -> None:
