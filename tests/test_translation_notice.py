@@ -17,7 +17,7 @@ from microsite.site import REPO_DIR
 from microsite.translation_sources import Stamp, TranslationSources, fingerprint, translation_states
 from microsite.viewmodel import ProjectViews
 
-from .conftest import FIXTURES, make_fixture_site, run_mkdocs
+from .conftest import FIXTURES, SITE_URL, make_fixture_site, run_mkdocs
 from .test_fixture_build import HOME
 
 MINI = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
@@ -36,7 +36,7 @@ def page(renderer: Renderer, sources: TranslationSources, lang: str) -> str:
     (project,) = load_projects(FIXTURES / "mini.yaml")
     views = ProjectViews(translation_states([project], sources))
     view = views(project, lang)
-    facts = key_facts(project, view, dt.date(2026, 1, 1), load_translations(REPO_DIR / "locales", LANGUAGES)[lang].gettext)
+    facts = key_facts(project, view, dt.date(2026, 1, 1), renderer.translations[lang].gettext)
     return renderer.project_page(view, facts, narrative=None)
 
 
@@ -78,7 +78,7 @@ def test_built_site_shows_the_notice_where_the_original_changed(tmp_path: Path) 
     out = tmp_path / "out"
     for lang, notice in CHANGED.items():
         html = (out / lang / "projects" / "mini.html").read_text(encoding="utf-8")
-        assert notice in html and 'href="https://sites.example.org/microsite/pl/projects/mini.html"' in html
+        assert notice in html and f'href="{SITE_URL}pl/projects/mini.html"' in html
         status = (out / lang / "translation-status.html").read_text(encoding="utf-8")
         assert "↻" in status and "<code>summary</code>" in status
     for lang in ("pl", "ka"):  # the original itself, and a language without that translation
