@@ -77,7 +77,8 @@ def test_table_cells_cannot_be_broken_by_a_pipe(renderer: Renderer, tmp_path: Pa
     view = project_view(project, "pl")
     facts = key_facts(project, view, dt.date(2026, 1, 1), renderer.translations["pl"].gettext)
     page = renderer.project_page(view, facts, narrative=None)
-    table = markdown.markdown(page, extensions=["tables", "attr_list", "md_in_html"]).split('<table class="budget-table">')[1]
+    html = markdown.markdown(page, extensions=["tables", "attr_list", "md_in_html"])
+    table = html.split('<table class="budget-table">')[1]
     rows = re.findall(r"<tr>(.*?)</tr>", table.split("</table>")[0], flags=re.S)
     assert len(rows) == 4  # heading, two sources, total
     cells = [len(re.findall(r"<t[hd][ >]", row)) for row in rows]
