@@ -6,6 +6,11 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# VERBOSE=1 shows MkDocs' and static-i18n's progress notes too (src/microsite/terminal.py)
+export MICROSITE_VERBOSE := $(VERBOSE)
+# A command that found problems stops make with SIGPIPE: the exit status is non-zero (141), but make
+# prints no `make: *** [...] Error 1` line of its own under the problems the command listed.
+STOP_QUIETLY := kill -PIPE $$PPID
 
 .PHONY: build serve test check new-project new-language schema catalogs lock properdocs-check clean translations-export translations-import translations-stamp
 
@@ -29,16 +34,19 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 ## build: the whole site into site/ (all four languages); a failed build keeps the last good site/;
 ##        PRECOMPRESS=1 also writes .gz and .br copies of the text files for hosts that serve them
 build: $(VENV)/.build-installed
-	$(BIN)/microsite build --jobs $(JOBS)$(if $(PRECOMPRESS), --precompress)
+	@$(BIN)/microsite build --jobs $(JOBS)$(if $(PRECOMPRESS), --precompress) || $(STOP_QUIETLY)
 
-## serve: a live preview at http://127.0.0.1:8000/ that rebuilds when content/ or data/ change;
-##        LANGUAGES=pl previews only Polish (and the root) and rebuilds faster
+## serve: a live preview that rebuilds when content/ or data/ change, at http://127.0.0.1:8000/;
+##        PORT=8001 and HOST=0.0.0.0 (every interface) choose where; LANGUAGES=pl previews only
+##        Polish (and the root) and rebuilds faster
+HOST ?= 127.0.0.1
+PORT ?= 8000
 serve: $(VENV)/.build-installed
-	MICROSITE_LANGUAGES=$(LANGUAGES) $(BIN)/mkdocs serve
+	@MICROSITE_LANGUAGES=$(LANGUAGES) $(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) || $(STOP_QUIETLY)
 
 ## check: validate data/ and content/ in seconds, without building
 check: $(VENV)/.build-installed
-	$(BIN)/microsite check
+	@$(BIN)/microsite check || $(STOP_QUIETLY)
 
 ## test: lint, type-check and run every test (builds the site, drives a real Chromium)
 test: $(VENV)/.test-installed

@@ -28,12 +28,14 @@ from microsite.page_shell import (
     wrap_tables,
 )
 from microsite.pages import SITEMAP, nav
+from microsite.preview import port_problem, preview_address
 from microsite.problems import DataError
 from microsite.search.minify import minify_search_script
 from microsite.search.shards import index_folder, write_site_indexes
 from microsite.search.strings import search_strings
 from microsite.shell_strings import shell_strings
 from microsite.site import PreparedSite, build_languages, not_found_messages, prepare_site, site_settings
+from microsite.terminal import BuildClock, build_summary, install, say
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 ROOT_LANGUAGE = "mul"  # theme language of the root build (language chooser, 404), see mkdocs.yml
@@ -51,6 +53,8 @@ class HookState:
     site_inputs: object = None  # SitePaths.fingerprint() of the inputs `site` was prepared from
     serving: bool = False  # under `mkdocs serve`, a mistake keeps the last good pages up (see on_config)
     problems: str | None = None  # the report shown on every page of the preview while there are mistakes
+    clock: BuildClock = field(default_factory=BuildClock)  # for the one line per build (microsite.terminal)
+    addressed: bool = False  # the preview's address is printed once, after its first build
 
     @property
     def prepared(self) -> PreparedSite:
@@ -63,16 +67,20 @@ _state = HookState()
 
 def on_startup(command: str, dirty: bool) -> None:
     _state.serving = command == "serve"
+    install()  # progress notes only with VERBOSE=1
 
 
 @event_priority(adapter.BEFORE_I18N)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _state.clock.start()
     if not config.site_url:
         raise PluginError(
             "site_url is not set. Sitemaps, language alternates and calendar files need the site's "
             "public address: set SITE_URL (e.g. SITE_URL=https://projects.example.org/ make build) "
             "or site_url in mkdocs.yml."
         )
+    if _state.serving and not _state.addressed and (busy := port_problem(config.dev_addr.host, config.dev_addr.port)):
+        raise PluginError(busy)
     languages = _state.languages = adapter.site_languages(config)
     _state.language_names = {lang: own_language_name(lang) for lang in languages}
     try:  # a parallel build (`microsite build --jobs N`) gives each process some languages
@@ -90,7 +98,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             _state.problems = None
         except DataError as err:
             if not (_state.serving and _state.site is not None):
-                raise PluginError(err.report()) from None
+                say(err.report())
+                raise PluginError("the site was not built: fix the problems listed above") from None
             # MkDocs' server would hang on a failed build; keep serving the last good pages instead,
             # with the problems on screen and in the terminal.
             _state.problems = err.report()
@@ -179,3 +188,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     write_sitemaps(site_dir, entries, site_url, site.outputs.outputs(SITEMAP), built)
     write_site_indexes(site_dir, list(built))
     minify_search_script(site_dir)
+    say(build_summary(site_dir, built, site.paths.builds_root, _state.clock.stop()))
+    if _state.serving and not _state.addressed:
+        _state.addressed = True
+        say(preview_address(config.dev_addr.host, config.dev_addr.port))

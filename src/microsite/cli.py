@@ -164,7 +164,7 @@ def translations_command(args: argparse.Namespace) -> int:
         print(f"data/translations.yaml: {changed} entries recorded or removed, {len(stamped.stamps)} in all")
         return 0
     except DataError as err:
-        print(err.report().replace("nothing was published", "nothing was written"), file=sys.stderr)
+        print(err.report().replace(" found:", " found; nothing was written:", 1), file=sys.stderr)
     except ValueError as err:
         print(f"Nothing was written: {err}", file=sys.stderr)
     return 1

@@ -33,6 +33,6 @@ class DataError(Exception):
     def report(self) -> str:
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        lines = [f"{count} {noun} found; nothing was published:"]
+        lines = [f"{count} {noun} found:"]
         lines += [f"  {problem}" for problem in self.problems]
         return "\n".join(lines)

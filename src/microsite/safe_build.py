@@ -90,8 +90,8 @@ def _build_locked(site_folder: Path, output: Path, mkdocs_args: list[str], jobs:
         shutil.rmtree(parallel, ignore_errors=True)
     if not ok:
         shutil.rmtree(partial, ignore_errors=True)
-        kept = f"the last good site in {output} was kept as it was" if output.exists() else "nothing was published"
-        print(f"\nThe build failed (see the messages above); {kept}.", file=sys.stderr)
+        kept = f"the last good site in {output} was kept as it was" if output.exists() else f"{output} was not written"
+        print(f"The build failed (see above); {kept}.", file=sys.stderr)
         return 1
     if compressed:  # .gz and .br copies of the text files, for hosts that serve them
         precompress(partial)
@@ -99,8 +99,8 @@ def _build_locked(site_folder: Path, output: Path, mkdocs_args: list[str], jobs:
         output.rename(previous)
     partial.rename(output)
     shutil.rmtree(previous, ignore_errors=True)
-    how = f" ({len(groups)} processes in parallel)" if len(groups) > 1 else ""
-    print(f"The site is in {output}; built in {time.monotonic() - started:.1f} s{how}.")
+    how = f", {len(groups)} processes in parallel" if len(groups) > 1 else ""
+    print(f"The site is in {output.name}/ ({time.monotonic() - started:.1f} s in all{how}).")
     return 0
 
 
@@ -151,14 +151,14 @@ def _build_groups(site_folder: Path, parallel: Path, args: list[str], groups: li
             running.append((group, process, log))
         shown: set[str] = set()
         ok = True
-        for group, process, log in running:
+        for _group, process, log in running:
             ok = process.wait() == 0 and ok
             log.seek(0)
             text = log.read()
             log.close()
-            if text not in shown:
+            if text not in shown:  # each line names its languages (microsite.terminal.build_summary)
                 shown.add(text)
-                print(f"--- {', '.join(group)} ---\n{text}", end="", file=sys.stderr)
+                print(text, end="", file=sys.stderr)
     return ok
 
 
