@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from microsite.field_forms import accepts_key, expected
+from microsite.languages import LANGUAGES
 from microsite.problems import DataError, Problem
 from microsite.schema import FundersFile, FundingProgramme, Project, ProjectsFile
 from microsite.yaml_source import LoadedYaml, YamlProblem, load_yaml
@@ -39,19 +41,22 @@ SHAPE_ERRORS = {
 }
 
 
-def load_projects(path: Path, display_name: str | None = None, programmes: set[str] | None = None) -> list[Project]:
+def load_projects(
+    path: Path, display_name: str | None = None, programmes: set[str] | None = None, sources: set[str] | None = None
+) -> list[Project]:
     """Parse and validate the records file; raise DataError listing every problem.
 
-    `programmes`: the ids in data/funders.yaml, to check each project's `funding.programme_id`."""
-    return load_located_projects(path, display_name, programmes)[0]
+    `programmes`: the ids in data/funders.yaml, to check each project's `funding.programme_id`;
+    `sources`: the file names in data/sources/, to check each `source_document`."""
+    return load_located_projects(path, display_name, programmes, sources)[0]
 
 
 def load_located_projects(
-    path: Path, display_name: str | None = None, programmes: set[str] | None = None
+    path: Path, display_name: str | None = None, programmes: set[str] | None = None, sources: set[str] | None = None
 ) -> tuple[list[Project], LoadedYaml]:
     """The records and where each value is in the file (to place problems found later, e.g. a
     slug whose address is taken)."""
-    context = {"programmes": programmes} if programmes is not None else None
+    context = {"programmes": programmes, "sources": sources}
     result, loaded = _load(path, display_name, ProjectsFile, "projects", context)
     return result.projects, loaded
 
@@ -74,6 +79,7 @@ def _load(
     problems = duplicate_keys(loaded, top_key)
     if top_key == "projects":
         problems += duplicate_event_slugs(loaded)
+        problems += language_problems(loaded)
     try:
         result = model.model_validate(loaded.data, context=context)
     except ValidationError as err:
@@ -135,6 +141,63 @@ def duplicate_event_slugs(loaded: LoadedYaml) -> list[Problem]:
     return problems
 
 
+# Fields whose value is not reader text in several languages.
+NOT_TEXT_FIELDS = {"translations", "slug", "source_document", "original_language"}
+
+
+def language_problems(loaded: LoadedYaml) -> list[Problem]:
+    """Every text must have the record's original language and only languages `translations` lists.
+
+    Checked on the raw records, so these problems come with all the others of the file in one run."""
+    records = loaded.data.get("projects") if isinstance(loaded.data, dict) else None
+    problems = []
+    for index, record in enumerate(records if isinstance(records, list) else []):
+        if not isinstance(record, dict) or record.get("original_language") not in LANGUAGES:
+            continue
+        original = str(record["original_language"])
+        translations = record.get("translations")
+        declared: dict[str, Any] = translations if isinstance(translations, dict) else {}
+        slug = str(record.get("slug", ""))
+        here = ("projects", index)
+        if original in declared:
+            line, column = loaded.position((*here, "translations", original), of_key=True)
+            message = f"`translations` lists {original}, which is the original language"
+            hint = "list only the languages translated from it"
+            problems.append(Problem(loaded.file, line, column, _dotted((*here, "translations")), message, hint, slug))
+        for path, text in _raw_texts(record, here):
+            written = [lang for lang, value in text.items() if value not in (None, "")]
+            line, column = loaded.position(path)
+            field = _dotted(path)
+            name = _dotted(path[2:])
+            if original not in written:
+                message = f"`{name}` has no text in the original language ({original})"
+                key = f"{path[-1]}: " if isinstance(path[-1], str) else "- "
+                hint = f'write it there first, translations after, e.g. `{key}{{{original}: "…"}}`'
+                problems.append(Problem(loaded.file, line, column, field, message, hint, slug))
+            undeclared = [lang for lang in written if lang != original and lang not in declared]
+            if undeclared:
+                message = f"`{name}` has text in {', '.join(undeclared)}, which `translations` does not list"
+                example = ", ".join(f"{lang}: machine-assisted-unreviewed" for lang in undeclared)
+                hint = f"say how it was translated, e.g. `translations: {{{example}}}`"
+                problems.append(Problem(loaded.file, line, column, field, message, hint, slug))
+    return problems
+
+
+def _raw_texts(value: Any, path: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], dict[str, Any]]]:
+    """The per-language texts in a raw record: mappings whose keys are all languages."""
+    if isinstance(value, dict):
+        if value and all(key in LANGUAGES for key in value):
+            return [(path, value)]
+        found = []
+        for key, item in value.items():
+            if not (len(path) == 2 and key in NOT_TEXT_FIELDS):
+                found += _raw_texts(item, (*path, key))
+        return found
+    if isinstance(value, list):
+        return [text for index, item in enumerate(value) for text in _raw_texts(item, (*path, index))]
+    return []
+
+
 def problems_from(error: ValidationError, loaded: LoadedYaml) -> list[Problem]:
     entries = []
     for details in error.errors(include_url=False):
@@ -178,43 +241,131 @@ def _explain(path: tuple[str | int, ...], items: list[dict[str, Any]], loaded: L
         items = [item for item in items if item not in shape]
         shape = []
     problems = []
-    if len(shape) > 1:
-        expected = "; or ".join(dict.fromkeys(_plain(item) for item in shape))
-        problems.append(Problem(loaded.file, line, column, field, f"expected {expected}; found {_found(shape[0])}"))
+    if len(shape) > 1:  # no alternative of the field fits: one message naming them all
+        items = shape[:1]
     for item in items:
-        if len(shape) > 1 and item in shape:
-            continue
-        message, hint = _message(item, path)
+        message, hint = _message(item, path, loaded)
         # a missing field is reported where its record (or group) starts
         where = loaded.position(path[:-1]) if item["type"] == "missing" else (line, column)
         problems.append(Problem(loaded.file, *where, field, message, hint))
     return problems
 
 
-def _message(item: dict[str, Any], path: tuple[str | int, ...]) -> tuple[str, str]:
-    """The plain-words message and hint for one pydantic error."""
+DATE_HINT = "write dates as YYYY-MM-DD, e.g. `2015-03-31` for 31 March 2015"
+AMOUNT_HINT = (
+    "write the number in quotes, with a point before the cents and without spaces, thousands separators "
+    'or currency signs; the currency is a separate code: `amount: "59964.19"` with `currency: BGN`'
+)
+BOUNDS = {
+    "greater_than_equal": ("ge", "at least"),
+    "greater_than": ("gt", "more than"),
+    "less_than_equal": ("le", "at most"),
+    "less_than": ("lt", "less than"),
+}
+
+
+def _message(item: dict[str, Any], path: tuple[str | int, ...], loaded: LoadedYaml) -> tuple[str, str]:
+    """The plain-words message and hint for one pydantic error: what is wrong and what the field expects."""
     kind = item["type"]
+    found = _found(item)
+    wanted = expected(path, _root(loaded))
+    name = str(path[-1]) if path else ""
     if kind == "missing":
-        return "this required field is missing", "add it; write `not-stated` if the source does not give it"
+        return "this required field is missing", f"add `{name}:` with {wanted}"
     if kind == "extra_forbidden":
-        return f"unknown field `{path[-1]}`", _did_you_mean(str(path[-1]))
+        return f"unknown field `{name}`", _misplaced(path, loaded) or _did_you_mean(name)
+    if item.get("at_key"):
+        if misplaced := _misplaced(path, loaded):
+            return f"`{name}` is not a language, so it cannot be part of `{path[-2]}`", misplaced
+        return f"`{name}` is not one of the site's languages", "the languages are " + ", ".join(
+            f"`{lang}`" for lang in LANGUAGES
+        )
+    textual = isinstance(item.get("input"), str)
+    empty = item.get("input") in (None, "") and not kind.startswith("value_error")
+    if empty and kind not in ("string_too_short", "value_error"):
+        return "this field has no value", f"write {wanted}"
     if kind == "string_too_short":
-        return "this text is empty", "write it, or write `not-stated` where the field allows it"
-    if kind == "string_pattern_mismatch" and path and path[-1] == "slug":
+        return "this text is empty", f"write {wanted}"
+    if kind == "string_pattern_mismatch" and name == "slug":
         return (
-            f"{item['input']!r} is not a valid slug",
+            f"{found} is not a valid slug",
             "use lowercase letters a-z, digits and single hyphens, e.g. `open-data-vidin`",
         )
-    if kind in SHAPE_ERRORS:
-        return f"expected {_plain(item)}; found {_found(item)}", ""
-    return _plain(item), ""
+    if kind in ("string_pattern_mismatch", "string_too_long"):
+        limit = (item.get("ctx") or {}).get("max_length")
+        too_long = f" (longer than {limit} characters)" if kind == "string_too_long" else ""
+        return f"{found} is not in the right form{too_long}", f"write {wanted}"
+    if kind in ("decimal_parsing", "decimal_type") and textual:
+        return f"{found} is not an amount the site can read", AMOUNT_HINT
+    if kind == "decimal_max_places":
+        return f"{found} has more than two digits after the point", AMOUNT_HINT
+    if textual and (kind.startswith("date") or kind.startswith("datetime")):
+        real_day = "outside expected range" in str((item.get("ctx") or {}).get("error", ""))
+        what = "is not a day of the calendar" if real_day else "is not a date written YYYY-MM-DD"
+        return f"{found} {what}", DATE_HINT
+    if textual and kind.startswith("time"):
+        return f"{found} is not a time written HH:MM", 'write times as HH:MM in quotes, e.g. `start: "09:30"`'
+    if kind in BOUNDS:
+        key, words = BOUNDS[kind]
+        return f"{found} is out of range: it must be {words} {(item.get('ctx') or {}).get(key)}", f"write {wanted}"
+    if kind == "value_error" and "email address" in str(item["msg"]):
+        return f"{found} is not an email address", "write it as name@example.org"
+    if kind in ("value_error", "assertion_error"):
+        message = str(item["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        # a single value our validator refused: show the form; a group's rule says what to change itself
+        scalar = not isinstance(item.get("input"), dict | list)
+        return message, f"write {wanted}" if scalar and "`" not in message else ""
+    if kind in SHAPE_ERRORS or kind.endswith("_type") or kind.endswith("_parsing"):
+        hint = AMOUNT_HINT if "amount with its currency" in wanted and isinstance(item.get("input"), str) else ""
+        return f"expected {wanted}; found {found}", hint
+    return f"{found} is not accepted here", f"write {wanted}"
 
 
-def _plain(item: dict[str, Any]) -> str:
-    message = str(item["msg"])
-    for prefix in ("Value error, ", "Input should be "):
-        message = message.removeprefix(prefix)
-    return message
+def _root(loaded: LoadedYaml) -> type[BaseModel]:
+    return FundersFile if isinstance(loaded.data, dict) and "programmes" in loaded.data else ProjectsFile
+
+
+def _misplaced(path: tuple[str | int, ...], loaded: LoadedYaml) -> str:
+    """An unknown field that a neighbouring group accepts is most likely indented wrongly: name that group."""
+    key, parent = str(path[-1]), path[:-1]
+    root = _root(loaded)
+    key_line = loaded.position(path, of_key=True)[0]
+    node = _node(loaded.data, parent)
+    if isinstance(node, dict):  # indented too little: it belongs to the group just above it
+        above = [
+            (loaded.position((*parent, other), of_key=True)[0], other)
+            for other, value in node.items()
+            if other != key and isinstance(value, dict | list | type(None))
+        ]
+        above = [(line, other) for line, other in above if line < key_line]
+        for line, other in sorted(above, reverse=True)[:1]:
+            value = node[other]
+            target = (*parent, other, 0) if isinstance(value, list) else (*parent, other)
+            if accepts_key(target, key, root):
+                return (
+                    f"this line is probably indented too little: `{key}` looks like part of `{other}` "
+                    f"(line {line}); indent it like the lines under `{other}`"
+                )
+    for depth in range(len(parent) - 1, -1, -1):  # indented too far: it belongs to a group further out
+        outer = parent[:depth]
+        if accepts_key(outer, key, root) and not isinstance(parent[depth], int):
+            owner = f"`{parent[depth]}`"
+            return (
+                f"this line is probably indented too far: `{key}` is not a part of {owner} but a field next to it; "
+                f"move it left, in line with {owner}"
+            )
+    return ""
+
+
+def _node(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def _found(item: dict[str, Any]) -> str:
@@ -223,6 +374,8 @@ def _found(item: dict[str, Any]) -> str:
         return "a group of fields"
     if isinstance(value, list):
         return "a list"
+    if value is None or value == "":
+        return "nothing"
     return repr(value)
 
 

@@ -17,6 +17,7 @@ field list in the README. Conventions that every field follows:
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -161,7 +162,7 @@ class Phone(Strict):
         try:
             parsed = phonenumbers.parse(self.number, self.country)
         except phonenumbers.NumberParseException as err:
-            raise ValueError(f"{self.number!r} is not a phone number: {err}") from err
+            raise ValueError(f"{self.number!r} is not a phone number") from err
         if not phonenumbers.is_valid_number(parsed):
             raise ValueError(f"{self.number!r} is not a valid phone number in {self.country}")
         return self
@@ -349,22 +350,18 @@ class Project(Strict):
     links: list[Link] = []
     gallery: NotStated | NotPublished = "not-stated"
 
-    @model_validator(mode="after")
-    def _languages_declared(self) -> Project:
-        if self.original_language in self.translations:
-            raise ValueError(f"`translations` lists {self.original_language}, which is the original language")
-        for path, text in localized_texts(self):
-            if not isinstance(text, dict):
-                continue
-            if self.original_language not in text:
-                raise ValueError(
-                    f"`{path}` has no text in the original language ({self.original_language}); "
-                    "write it there first, translations after"
-                )
-            undeclared = [lang for lang in text if lang != self.original_language and lang not in self.translations]
-            if undeclared:
-                raise ValueError(f"{path} has text in {', '.join(undeclared)}, which `translations` does not list")
-        return self
+    # The languages of each text (original first, translations declared) are checked on the raw
+    # record in records.py, so that they are reported together with every other problem of the file.
+
+    @field_validator("source_document")
+    @classmethod
+    def _known_source(cls, value: str, info: ValidationInfo) -> str:
+        known = (info.context or {}).get("sources")
+        if known is not None and value not in known:
+            close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.5)
+            suggestion = f"did you mean {close[0]!r}?" if close else f"the files there: {', '.join(sorted(known)[:5])}"
+            raise ValueError(f"{value!r} is not a file in data/sources/ ({suggestion})")
+        return value
 
 
 class ProjectsFile(Strict):

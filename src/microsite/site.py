@@ -198,7 +198,9 @@ def prepare_site(paths: SitePaths, languages: tuple[str, ...] | None = None) -> 
         problems += err.problems
     try:
         known = {programme.id for programme in funders} if not problems else None
-        projects, records = load_located_projects(paths.data_file, _display(paths, paths.data_file), known)
+        projects, records = load_located_projects(
+            paths.data_file, _display(paths, paths.data_file), known, source_files(paths)
+        )
     except DataError as err:
         problems += err.problems
     untranslated: list[Problem] | None = [] if paths.preview else None
@@ -266,6 +268,14 @@ def _add(files: dict[str, str], path: str, text: str) -> None:
     if path in files:
         raise RuntimeError(f"{path} is written twice")
     files[path] = text
+
+
+def source_files(paths: SitePaths) -> set[str] | None:
+    """The source pages a record's `source_document` may name (None: the site keeps no sources folder)."""
+    folder = paths.data_file.parent / "sources"
+    if not folder.is_dir():
+        return None
+    return {file.name for file in folder.iterdir() if file.is_file() and file.name != "README.md"}
 
 
 def render_pages(
