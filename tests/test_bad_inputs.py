@@ -24,8 +24,10 @@ def parse_expected(path: Path) -> list[tuple[str, str, list[str]]]:
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[path.name for path in SCENARIOS])
 def test_bad_input_is_reported_precisely(scenario: Path) -> None:
+    # a scenario with a sources/ folder checks `source_document` against it, as data/sources/ is
+    sources = {p.name for p in (scenario / "sources").iterdir()} if (scenario / "sources").is_dir() else None
     with pytest.raises(DataError) as raised:
-        load_projects(scenario / "projects.yaml", "data/projects.yaml")
+        load_projects(scenario / "projects.yaml", "data/projects.yaml", sources=sources)
     problems = raised.value.problems
     expected = parse_expected(scenario / "expected.txt")
     report = raised.value.report()

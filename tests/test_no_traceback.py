@@ -31,6 +31,8 @@ def test_every_bad_input_ends_in_a_plain_message(tmp_path: Path) -> None:
     for scenario in sorted(p for p in (HERE / "bad_inputs").iterdir() if p.is_dir()):
         site = make_fixture_site(tmp_path / scenario.name, "", {"pl/about.md": "# O nas\n"})
         shutil.copy(scenario / "projects.yaml", site / "data" / "projects.yaml")  # bytes as they are
+        if (scenario / "sources").is_dir():  # a scenario about the source pages the records name
+            shutil.copytree(scenario / "sources", site / "data" / "sources")
         sites.append(site)
     mini = (REPO / "tests" / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
     for scenario in sorted(p for p in (HERE / "bad_content").iterdir() if p.is_dir()):

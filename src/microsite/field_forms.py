@@ -98,7 +98,7 @@ def types_at(path: Path_, root: type[BaseModel] = schema.ProjectsFile) -> list[A
 
 def accepts_key(path: Path_, key: str, root: type[BaseModel] = schema.ProjectsFile) -> bool:
     """Whether the group of fields at `path` may hold `key` (a field name, or a language of a text)."""
-    for option in (o for annotation in types_at(path, root) for o in options(annotation)):
+    for option in (o for annotation in types_at(path, root) for o in options(annotation, open_texts=True)):
         base = _base(option)
         if isinstance(base, type) and issubclass(base, BaseModel) and key in base.model_fields:
             return True

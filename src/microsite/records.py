@@ -166,7 +166,7 @@ def language_problems(loaded: LoadedYaml) -> list[Problem]:
             problems.append(Problem(loaded.file, line, column, _dotted((*here, "translations")), message, hint, slug))
         for path, text in _raw_texts(record, here):
             written = [lang for lang, value in text.items() if value not in (None, "")]
-            line, column = loaded.position(path)
+            line, column = loaded.position(path, of_key=True)
             field = _dotted(path)
             name = _dotted(path[2:])
             if original not in written:

@@ -130,9 +130,10 @@ def _plain_amount(value: Any) -> Any:
     if isinstance(value, Decimal) and value.is_finite() and value.adjusted() < 15:
         return value
     if not (isinstance(value, str) and AMOUNT_PATTERN.match(value)):
+        given = "an empty value" if value is None else repr(str(value))
         raise ValueError(
-            f'{str(value)!r} is not an amount written in digits; write it like "59964.19"'
-            " (digits, a point and at most two decimals, no more than 15 digits before the point)"
+            f'{given} is not an amount written in digits; write it like "59964.19"'
+            " (digits, a point and at most two digits after it, no more than 15 digits before the point)"
         )
     return value
 

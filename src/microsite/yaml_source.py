@@ -97,6 +97,17 @@ def parse_yaml(text: str, name: str, first_line: int = 1) -> LoadedYaml:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        opened = unclosed_quote(text, line, column)
+        if opened:  # YAML notices a missing closing quote only where the text runs into the next one
+            written = text.splitlines()[opened[0] - 1].strip()
+            closed = written.rstrip("}]") + '"' + written[len(written.rstrip("}]")) :]
+            raise YamlProblem(
+                name,
+                *opened,
+                (),
+                f"the quotation mark opened on line {opened[0]} is never closed",
+                f"close it at the end of the text: `{closed}` (YAML noticed it only on line {line})",
+            ) from err
         raise YamlProblem(
             name,
             line,
@@ -210,6 +221,34 @@ def _check_sizes(text: str, name: str) -> None:
             if anchor:
                 sizes[anchor] = count
             add(count)
+
+
+def unclosed_quote(text: str, line: int, column: int) -> tuple[int, int] | None:
+    """Where the double-quoted text that YAML could not end was opened, when it runs over a line end.
+
+    A quoted value in our files sits on one line; a quote that stays open at a line end before the
+    place YAML gave up is almost certainly the one whose closing mark is missing."""
+    opened_at: tuple[int, int] | None = None
+    last_unclosed: tuple[int, int] | None = None
+    for number, content in enumerate(text.splitlines()[:line], start=1):
+        index = 0
+        while index < len(content):
+            char = content[index]
+            if number == line and index + 1 >= column and opened_at is None:
+                break
+            if opened_at is None:
+                if char == "#" and (index == 0 or content[index - 1] in " \t"):
+                    break  # a comment
+                if char == '"':
+                    opened_at = (number, index + 1)
+            elif char == "\\":
+                index += 1  # an escaped character, e.g. \"
+            elif char == '"':
+                opened_at = None
+            index += 1
+        if opened_at is not None and opened_at[0] == number:
+            last_unclosed = opened_at
+    return last_unclosed if last_unclosed and last_unclosed[0] < line else None
 
 
 def _syntax_hint(problem: str, text: str, line: int) -> str:
