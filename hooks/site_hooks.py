@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,7 @@ from microsite.page_shell import (
     wrap_tables,
 )
 from microsite.pages import SITEMAP, nav
-from microsite.preview import port_problem, preview_address
+from microsite.preview import banner, port_problem, preview_address, stand_in_site, terminal_note
 from microsite.problems import DataError
 from microsite.search.minify import minify_search_script
 from microsite.search.shards import index_folder, write_site_indexes
@@ -55,6 +54,7 @@ class HookState:
     problems: str | None = None  # the report shown on every page of the preview while there are mistakes
     clock: BuildClock = field(default_factory=BuildClock)  # for the one line per build (microsite.terminal)
     addressed: bool = False  # the preview's address is printed once, after its first build
+    stand_in: bool = False  # the preview shows stand-in pages: it started while the files had problems
 
     @property
     def prepared(self) -> PreparedSite:
@@ -96,16 +96,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         try:
             _state.site = prepare_site(paths)
             _state.problems = None
+            _state.stand_in = False
         except DataError as err:
-            if not (_state.serving and _state.site is not None):
+            if not _state.serving:
                 say(err.report())
                 raise PluginError("the site was not built: fix the problems listed above") from None
-            # MkDocs' server would hang on a failed build; keep serving the last good pages instead,
-            # with the problems on screen and in the terminal.
-            _state.problems = err.report()
-            print(
-                f"\n{_state.problems}\nThe preview shows the last good version until this is fixed.\n", file=sys.stderr
-            )
+            # A mistake never stops the preview: it keeps the last good pages (or, at start, stand-in
+            # pages) with the problems in a banner, and recovers on the next good save.
+            _state.problems, _state.stand_in = err.report(), _state.stand_in or _state.site is None
+            if _state.stand_in:
+                _state.site = stand_in_site(paths)
+            say(terminal_note(_state.problems, good_version=not _state.stand_in))
         _state.site_inputs = inputs
         for note in _state.prepared.notes:
             log.info(note)
@@ -135,7 +136,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
     ]
     env.globals["microsite_preload_fonts"] = PRELOAD_FONTS.get(lang, ())
     # the preview's banner: what is wrong in data/ or content/ (None when all is well)
-    env.globals["microsite_problems"] = _state.problems
+    page_languages = [lang] if lang in _state.languages else list(_state.languages)
+    env.globals["microsite_problems"] = banner(_state.problems, site.translations, page_languages, not _state.stand_in)
     # the per-language search box (overrides/partials/microsite-search.html); none on the root pages
     env.globals["microsite_search"] = (
         {

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -70,7 +71,7 @@ def make_fixture_site(target: Path, data: str, content: dict[str, str]) -> Path:
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("hooks/site_hooks.py", str(REPO / "hooks" / "site_hooks.py"))
     config = config.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
-    config = config.replace("watch: [data, templates, locales, src]\n", "")
+    config = re.sub(r"^watch: .*\n", "", config, flags=re.M)
     (target / "data").mkdir(parents=True)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     (target / "data" / "projects.yaml").write_text(data, encoding="utf-8")

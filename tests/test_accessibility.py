@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import axe_playwright_python
@@ -13,7 +14,8 @@ import pytest
 
 from microsite.languages import LANGUAGES
 
-from .conftest import CHROMIUM, CHROMIUM_FLAGS, LANGUAGE_PAGES, REPO, free_port
+from .conftest import CHROMIUM, CHROMIUM_FLAGS, FIXTURES, LANGUAGE_PAGES, REPO, free_port, make_fixture_site
+from .test_fixture_build import HOME, fetch, wait_for
 
 pytestmark = pytest.mark.browser
 AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")  # axe-core, shipped on PyPI
@@ -132,3 +134,41 @@ def test_lighthouse_accessibility_best_practices_and_seo(served_site: str, tmp_p
     assert {url: {k: v for k, v in s.items() if k in perfect} for url, s in scores.items()} == dict.fromkeys(
         urls, perfect
     ), scores
+
+
+def test_a_preview_started_with_a_mistake_lists_it_accessibly_and_recovers(browser: object, tmp_path: Path) -> None:
+    """`mkdocs serve` started while data/ has a mistake serves pages that say so in the reader's
+    language (banner with the problems, AA contrast), and the site after the next good save."""
+    good = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
+    site = make_fixture_site(tmp_path / "fixture", good.replace("status: ongoing", "status: finished"), HOME)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "watch: [data]\n", encoding="utf-8")
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    with log_path.open("w") as log:  # a file, not a pipe: an unread pipe fills up and stalls the server
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=site,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=log,
+            stderr=log,
+        )
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        greek = "Η προεπισκόπηση δεν μπορεί ακόμη να δείξει τον ιστότοπο"
+        assert wait_for(base + "el/index.html", greek, 90), log_path.read_text()
+        assert "projects[0].status (project &#39;mini&#39;)" in fetch(base + "el/index.html")
+        assert "Podgląd nie może jeszcze pokazać strony" in fetch(base + "pl/projects/index.html")
+        assert "Aborted" not in log_path.read_text() and "a page that lists them" in log_path.read_text()
+        page = browser.new_page()  # type: ignore[attr-defined]
+        page.goto(base + "el/index.html", wait_until="load")  # the live-reload request never goes idle
+        assert page.locator(".microsite-problems").is_visible()
+        violations = axe_violations(page)
+        page.close()
+        assert violations == []
+        (site / "data" / "projects.yaml").write_text(good, encoding="utf-8")
+        assert wait_for(base + "pl/projects/mini.html", "Mały projekt", 90), log_path.read_text()
+        assert "microsite-problems" not in fetch(base + "pl/projects/mini.html")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
