@@ -51,7 +51,7 @@ check: $(VENV)/.build-installed
 ## test: lint, type-check and run every test (builds the site, drives a real Chromium)
 test: $(VENV)/.test-installed
 	bash scripts/ensure-chromium.sh
-	bash scripts/ensure-gettext.sh
+	bash scripts/ensure-command.sh msgfmt gettext
 	bash scripts/ensure-command.sh node nodejs
 	bash scripts/ensure-test-tools.sh
 	$(BIN)/ruff check src hooks tests

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A tool the tests need, from Debian's packages if it is missing: ensure-command.sh COMMAND PACKAGE
-# (node for the search parity test: ensure-command.sh node nodejs).
+# (node for the search parity test: ensure-command.sh node nodejs; msgfmt for the PO file tests:
+# ensure-command.sh msgfmt gettext).
 set -euo pipefail
 command="$1" package="$2"
 if command -v "$command" >/dev/null 2>&1; then
