@@ -371,7 +371,7 @@ def mkdocs_config(code: Path) -> str:
     config = (code / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("hooks/site_hooks.py", str(code / "hooks" / "site_hooks.py"))
     config = config.replace("custom_dir: overrides", f"custom_dir: {code / 'overrides'}")
-    return config.replace("watch: [data, templates, locales, src]\n", "")
+    return re.sub(r"^watch: .*\n", "", config, flags=re.M)
 
 
 def write_site(target: Path, n: int, seed: int, code: Path) -> Path:
