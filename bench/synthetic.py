@@ -93,8 +93,6 @@ PEOPLE = {
     "ka": ("ნინო ბერიძე", "გიორგი კაპანაძე", "თამარ გელაშვილი", "დავით მამულაშვილი"),
     "pl": ("Kalina Polok", "Jan Kowalski", "Małgorzata Wiśniewska", "Łukasz Żółkiewski"),
 }
-# Pages of the nav that the build makes itself; every other page in the nav is written by people.
-GENERATED = {"projects/index.md", "events.md", "open-data.md", "translation-status.md", "accessibility.md"}
 PROGRAMMES = ("Active citizens fund", "EEA Grants", "Interreg", "Horizon Europe", "ESF+")
 
 
@@ -340,12 +338,16 @@ class Generator:
         )
 
 
-def written_pages(config: str) -> list[str]:
-    """The pages people write: those in the nav of mkdocs.yml that the build does not make."""
-    pages = {"index.md", "about.md"}
-    for match in re.finditer(r"^\s*nav:\s*\[(.*)\]\s*$", config, flags=re.M):
-        pages |= {page.strip() for page in match.group(1).split(",")}
-    return sorted(pages - GENERATED)
+def written_pages() -> list[str]:
+    """The pages people write in each language folder: the registry's written kinds and the
+    introduction merged into the home page (microsite.pages; every N has them)."""
+    from microsite import pages
+
+    written = {kind.source("LANG") for kind in pages.PAGE_KINDS if kind.made_by == "written" and kind.per_language}
+    merged = {
+        kind.merges.format(lang="LANG") for kind in pages.PAGE_KINDS if kind.merges and "{project}" not in kind.merges
+    }
+    return sorted(path.removeprefix("LANG/") for path in written | merged)
 
 
 def make_records(
@@ -376,7 +378,7 @@ def mkdocs_config(code: Path) -> str:
 
 def write_site(target: Path, n: int, seed: int, code: Path) -> Path:
     config = mkdocs_config(code)
-    records, content = make_records(n, seed, tuple(written_pages(config)))
+    records, content = make_records(n, seed, tuple(written_pages()))
     if target.exists():
         shutil.rmtree(target)
     (target / "data").mkdir(parents=True)
