@@ -63,3 +63,10 @@ def test_many_aliases_of_one_value_are_refused_where_they_pass_the_limit() -> No
 def test_a_few_aliases_are_still_fine() -> None:
     loaded = parse_yaml("org: &org {name: X}\nprojects: [{partners: [*org, *org]}]\n", "data/projects.yaml")
     assert loaded.data["projects"][0]["partners"] == [{"name": "X"}, {"name": "X"}]
+
+
+def test_markdown_emphasis_is_not_read_as_aliases(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a large file's record texts hold thousands of `*emphasis*`: no slow second reading for them
+    monkeypatch.setattr(yaml_source, "_check_sizes", lambda text, name: pytest.fail("read twice"))
+    text = "projects:\n" + "".join(f"  - summary: Tekst *ważny{n}* i *inny*.\n" for n in range(6_000))
+    assert len(yaml_source.parse_yaml(text, "data/projects.yaml").data["projects"]) == 6_000

@@ -72,6 +72,12 @@ class OutputPlan:
             if claim.source.endswith(".md") and output.endswith(".html")
         }
 
+    def generated(self) -> int:
+        """How many pages and files the build renders from the records and templates (all languages)."""
+        return sum(
+            claim.kind is not None and claim.kind.made_by in ("generated", "data") for claim in self.claims.values()
+        )
+
     def outputs(self, kind: PageKind) -> list[str]:
         return sorted(output for output, claim in self.claims.items() if claim.kind is kind)
 

@@ -14,7 +14,7 @@ from microsite.field_forms import accepts_key, expected
 from microsite.languages import LANGUAGES
 from microsite.problems import DataError, Problem
 from microsite.schema import FundersFile, FundingProgramme, Project, ProjectsFile
-from microsite.yaml_source import LoadedYaml, YamlProblem, load_yaml
+from microsite.yaml_source import LoadedYaml, YamlProblem, collector_paused, load_yaml
 
 FileModel = TypeVar("FileModel", ProjectsFile, FundersFile)
 
@@ -81,7 +81,8 @@ def _load(
         problems += duplicate_event_slugs(loaded)
         problems += language_problems(loaded)
     try:
-        result = model.model_validate(loaded.data, context=context)
+        with collector_paused():  # as while reading: a large file makes a million objects
+            result = model.model_validate(loaded.data, context=context)
     except ValidationError as err:
         problems += problems_from(err, loaded)
     if problems:

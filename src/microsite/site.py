@@ -177,8 +177,11 @@ class PreparedSite:
     text_states: list[TextState] = field(default_factory=list)  # each translation: up to date or outdated
 
 
-def prepare_site(paths: SitePaths, languages: tuple[str, ...] | None = None) -> PreparedSite:
-    """Validate everything, render the generated pages and stage them. Raises DataError."""
+def check_inputs(
+    paths: SitePaths, languages: tuple[str, ...] | None = None
+) -> tuple[PreparedSite, dict[tuple[str, str], str]]:
+    """Read and validate data/, content/, the catalogs and the settings (what `microsite check` does,
+    without rendering); the site without pages yet, and the project stories. Raises DataError."""
     languages = languages or paths.languages
     # Each check runs even when an earlier one failed, so that every problem is listed at once.
     # Nothing outside the site folder is read: links out of data/ or content/ stop the run unread.
@@ -228,7 +231,6 @@ def prepare_site(paths: SitePaths, languages: tuple[str, ...] | None = None) -> 
     problems += outputs.problems
     if problems:
         raise DataError(problems)
-
     site = PreparedSite(
         paths,
         projects,
@@ -241,6 +243,14 @@ def prepare_site(paths: SitePaths, languages: tuple[str, ...] | None = None) -> 
     site.notes = [f"event {item.project}/{item.event} is not in the calendar files: {item.reason}" for item in left_out]
     site.notes += untranslated_notes(untranslated or [])
     site.notes += [f"mkdocs.yml: {p.field}: {p.message}; a published build refuses" for p in unwritten if paths.preview]
+    return site, narratives
+
+
+def prepare_site(paths: SitePaths, languages: tuple[str, ...] | None = None) -> PreparedSite:
+    """Validate everything, render the generated pages and stage them. Raises DataError."""
+    languages = languages or paths.languages
+    site, narratives = check_inputs(paths, languages)
+    outputs = site.outputs
     building = tuple(lang for lang in languages if lang in paths.build_languages)
     site.pages = render_pages(site, narratives, building, languages)
     for path, text in data_files(site, building).items():
