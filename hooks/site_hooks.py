@@ -32,8 +32,9 @@ from microsite.problems import DataError
 from microsite.search.minify import minify_search_script
 from microsite.search.shards import index_folder, write_site_indexes
 from microsite.search.strings import search_strings
+from microsite.settings import build_languages, site_settings
 from microsite.shell_strings import shell_strings
-from microsite.site import PreparedSite, build_languages, not_found_messages, prepare_site, site_settings
+from microsite.site import PreparedSite, not_found_messages, prepare_site
 from microsite.terminal import BuildClock, build_summary, install, say
 
 log = logging.getLogger("mkdocs.hooks.microsite")

@@ -13,7 +13,8 @@ import pytest
 from microsite.content_check import check_content
 from microsite.languages import LANGUAGES
 from microsite.problems import DataError, Problem
-from microsite.site import prepare_site, settings_from_config_file
+from microsite.settings import settings_from_config_file
+from microsite.site import prepare_site
 
 from .conftest import REPO
 from .test_bad_inputs import parse_expected

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from microsite.linkcheck import missing_outputs
 from microsite.safe_build import _clean_leftovers
-from microsite.site import prepare_site, settings_from_config_file
+from microsite.settings import settings_from_config_file
+from microsite.site import prepare_site
 
 from .conftest import FIXTURES, SITE_URL, make_fixture_site
 from .test_fixture_build import HOME

@@ -11,7 +11,7 @@ from babel.messages.extract import extract_from_dir
 from microsite.catalogs import catalog_path, load_translations, read_catalog
 from microsite.languages import LANGUAGES
 from microsite.problems import DataError
-from microsite.site import REPO_DIR
+from microsite.settings import REPO_DIR
 
 LOCALES = REPO_DIR / "locales"
 

@@ -17,7 +17,7 @@ from microsite.languages import LANGUAGES
 from microsite.open_data import funders_schema, projects_csv, projects_json, projects_schema
 from microsite.records import load_projects
 from microsite.schema import Budget, ProjectsFile
-from microsite.site import REPO_DIR
+from microsite.settings import REPO_DIR
 
 from .conftest import SITE_URL
 

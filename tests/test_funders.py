@@ -12,7 +12,7 @@ from microsite.languages import LANGUAGES
 from microsite.problems import DataError
 from microsite.records import load_funders, load_projects
 from microsite.schema import Funding
-from microsite.site import REPO_DIR
+from microsite.settings import REPO_DIR
 
 FUNDERS = {p.id: p for p in load_funders(REPO_DIR / "data" / "funders.yaml")}
 PROJECTS = load_projects(REPO_DIR / "data" / "projects.yaml", programmes=set(FUNDERS))

@@ -18,7 +18,7 @@ from microsite.languages import LANGUAGES
 from microsite.project_list import count_strings, project_cards
 from microsite.records import load_projects
 from microsite.schema import Project
-from microsite.site import REPO_DIR
+from microsite.settings import REPO_DIR
 from microsite.viewmodel import Shown, project_view
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -16,7 +16,8 @@ from microsite import pages
 from microsite.languages import LANGUAGES
 from microsite.new_language import new_language
 from microsite.problems import DataError
-from microsite.site import prepare_site, settings_from_config_file
+from microsite.settings import settings_from_config_file
+from microsite.site import prepare_site
 
 from .conftest import FIXTURES, LANGUAGE_PAGES, REPO, SITE_URL, make_fixture_site, run_mkdocs
 from .test_fixture_build import HOME

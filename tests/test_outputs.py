@@ -15,7 +15,8 @@ from microsite.linkcheck import missing_outputs
 from microsite.outputs import plan_outputs
 from microsite.problems import DataError
 from microsite.records import load_projects
-from microsite.site import REPO_DIR, prepare_site, settings_from_config_file
+from microsite.settings import REPO_DIR, settings_from_config_file
+from microsite.site import prepare_site
 
 from .conftest import FIXTURES, make_fixture_site, run_mkdocs
 

@@ -11,7 +11,7 @@ import pytest
 
 from microsite.catalogs import load_translations
 from microsite.languages import LANGUAGES
-from microsite.site import REPO_DIR
+from microsite.settings import REPO_DIR
 
 from .test_seed_facts import PROJECTS, page_text
 

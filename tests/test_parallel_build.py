@@ -10,7 +10,8 @@ import pytest
 from microsite.alternates import language_versions, switcher_links
 from microsite.languages import LANGUAGES
 from microsite.safe_build import build_site, language_groups
-from microsite.site import REPO_DIR, build_languages, prepare_site, settings_from_config_file
+from microsite.settings import REPO_DIR, build_languages, settings_from_config_file
+from microsite.site import prepare_site
 
 from .conftest import FIXTURES, SITE_URL, make_fixture_site
 from .test_fixture_build import HOME

@@ -24,7 +24,7 @@ from microsite.record_text import is_safe_url, normalized_url, record_html, url_
 from microsite.records import load_projects
 from microsite.render import Renderer
 from microsite.schema import Link, Organization, Project
-from microsite.site import REPO_DIR
+from microsite.settings import REPO_DIR
 from microsite.viewmodel import project_view
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.yaml"

@@ -16,7 +16,7 @@ from microsite.key_facts import key_facts
 from microsite.languages import LANGUAGES
 from microsite.records import load_projects
 from microsite.render import Renderer
-from microsite.site import REPO_DIR
+from microsite.settings import REPO_DIR
 from microsite.viewmodel import project_view
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -11,7 +11,7 @@ from babel import Locale
 from microsite.catalogs import load_translations
 from microsite.languages import LANGUAGES
 from microsite.search.strings import cldr_samples, search_strings
-from microsite.site import REPO_DIR
+from microsite.settings import REPO_DIR
 
 TRANSLATIONS = load_translations(REPO_DIR / "locales", LANGUAGES)
 

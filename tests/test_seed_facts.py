@@ -15,7 +15,7 @@ from microsite.catalogs import load_translations
 from microsite.languages import LANGUAGES
 from microsite.records import load_projects
 from microsite.schema import Project, localized_texts
-from microsite.site import REPO_DIR
+from microsite.settings import REPO_DIR
 from microsite.viewmodel import Shown, project_view
 
 PROJECTS = {p.slug: p for p in load_projects(REPO_DIR / "data" / "projects.yaml")}

@@ -11,7 +11,7 @@ import pytest
 from microsite.languages import LANGUAGES
 from microsite.linkcheck import check_site
 from microsite.records import load_projects
-from microsite.site import REPO_DIR
+from microsite.settings import REPO_DIR
 
 from .conftest import LANGUAGE_PAGES, SITE_URL
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from microsite.accessibility import check_accessibility_settings
 from microsite.languages import LANGUAGES
-from microsite.site import check_accessibility_settings, settings_from_config_file
+from microsite.settings import settings_from_config_file
 
 REPO = Path(__file__).resolve().parents[1]
 SETTINGS = settings_from_config_file(REPO).accessibility

@@ -13,7 +13,7 @@ from microsite.key_facts import key_facts
 from microsite.languages import LANGUAGES
 from microsite.records import load_projects
 from microsite.render import Renderer
-from microsite.site import REPO_DIR
+from microsite.settings import REPO_DIR
 from microsite.translation_sources import Stamp, TranslationSources, fingerprint, translation_states
 from microsite.viewmodel import ProjectViews
 

@@ -9,7 +9,8 @@ import pytest
 from microsite.cli import main
 from microsite.problems import DataError
 from microsite.records import load_projects
-from microsite.site import prepare_site, settings_from_config_file
+from microsite.settings import settings_from_config_file
+from microsite.site import prepare_site
 from microsite.translation_sources import (
     Stamp,
     TranslationSources,

@@ -17,7 +17,8 @@ from microsite.problems import DataError
 from microsite.records import load_projects
 from microsite.safe_build import build_site
 from microsite.scaffold import new_project
-from microsite.site import SitePaths, build_date, check_inputs, settings_from_config_file
+from microsite.settings import SitePaths, settings_from_config_file
+from microsite.site import build_date, check_inputs
 from microsite.translation_sources import (
     METHODS,
     dump_sources,

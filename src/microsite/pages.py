@@ -32,6 +32,12 @@ class PageKind:
     # a written file merged into the generated page instead of published on its own (content/ path)
     merges: str | None = None
 
+    def template_file(self) -> str:
+        """Its template in templates/ (only the kinds rendered from one ask for it)."""
+        if self.template is None:
+            raise ValueError(f"the {self.name} kind has no template")
+        return self.template
+
     @property
     def per_language(self) -> bool:
         return "{lang}" in self.pattern

@@ -10,7 +10,8 @@ from microsite.alternates import language_versions
 from microsite.catalogs import load_translations
 from microsite.pages import nav
 from microsite.problems import DataError
-from microsite.site import PreparedSite, SitePaths
+from microsite.settings import SitePaths
+from microsite.site import PreparedSite
 from microsite.staging import stage
 
 

@@ -1,4 +1,6 @@
 """The whole pipeline, without MkDocs: records → validation → view models → pages → staging folder.
+Settings are in settings.py, the accessibility statement in accessibility.py, the projects' stories
+in narratives.py; this module puts them together.
 
 data/projects.yaml ─load+validate─> Project records ─project_view─> ProjectView per language
     ─Renderer (templates/*.j2)─> Markdown pages ─stage─> build/pages/ (docs_dir for MkDocs)
@@ -9,13 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
-import yaml
 from babel.support import Translations
 
-from microsite import formatting, pages
+from microsite import pages
+from microsite.accessibility import accessibility_statement, check_accessibility_settings
 from microsite.alternates import language_versions
 from microsite.calendar_files import calendar_events, calendars, event_listings
 from microsite.catalogs import load_translations
@@ -23,20 +23,20 @@ from microsite.content_check import check_content, links_leaving
 from microsite.formatting import own_language_name
 from microsite.jsonld import project_jsonld, script_json
 from microsite.key_facts import key_facts
-from microsite.languages import LANGUAGES, languages_of, read_config
+from microsite.languages import LANGUAGES
+from microsite.narratives import read_narratives
 from microsite.open_data import projects_csv, projects_json, projects_schema
 from microsite.outputs import OutputPlan, plan_outputs
 from microsite.problems import DataError, Problem
 from microsite.records import load_funders, load_located_projects
 from microsite.render import Renderer
 from microsite.schema import Event, FundingProgramme, Project
-from microsite.staging import split_front_matter, stage
+from microsite.settings import SitePaths
+from microsite.staging import stage
 from microsite.translation_sources import TextState, TranslationSources, load_sources, translation_states
 from microsite.translation_status import content_pages, outdated_problems, project_statuses, translation_status
 from microsite.viewmodel import ProjectViews
 from microsite.yaml_source import LoadedYaml
-
-REPO_DIR = Path(__file__).resolve().parents[2]
 
 
 def N_(message: str) -> str:
@@ -49,115 +49,6 @@ CHOOSE = N_("Choose your language")  # the root chooser's heading, in every lang
 NOT_FOUND_TITLE = N_("Page not found")
 NOT_FOUND_TEXT = N_("The page you asked for does not exist. It may have moved.")
 NOT_FOUND_HOME = N_("Go to the home page")
-
-
-@dataclass(frozen=True, eq=False)
-class SitePaths:
-    """Where one site's files are. A site is a folder with content/ and data/ (the repo itself,
-    or a test fixture); templates and catalogs are shared."""
-
-    site_dir: Path
-    site_url: str = ""
-    data_licence: str | None = None  # from mkdocs.yml extra.open_data; None: not chosen yet
-    data_licence_url: str | None = None
-    accessibility: dict[str, Any] = field(default_factory=dict)  # mkdocs.yml extra.accessibility
-    # mkdocs.yml extra.translations.refuse_outdated: stop while a translation is older than its original
-    refuse_outdated: bool = False
-    # The site's languages (mkdocs.yml's i18n list, see languages.py), and those this build makes (all
-    # of them, or one group of a parallel build, see build_languages).
-    languages: tuple[str, ...] = LANGUAGES
-    build_languages: tuple[str, ...] = LANGUAGES
-    preview: bool = False  # `mkdocs serve`: interface strings not yet translated are shown in English
-    templates_dir: Path = REPO_DIR / "templates"
-    locales_dir: Path = REPO_DIR / "locales"
-
-    @property
-    def content_dir(self) -> Path:
-        return self.site_dir / "content"
-
-    @property
-    def data_file(self) -> Path:
-        return self.site_dir / "data" / "projects.yaml"
-
-    @property
-    def translations_file(self) -> Path:
-        return self.site_dir / "data" / "translations.yaml"
-
-    @property
-    def funders_file(self) -> Path:
-        return self.site_dir / "data" / "funders.yaml"
-
-    @property
-    def stage_dir(self) -> Path:
-        # each group of a parallel build stages its own languages, side by side
-        suffix = "" if self.build_languages == self.languages else "-" + "-".join(self.build_languages)
-        return self.site_dir / "build" / f"pages{suffix}"
-
-    @property
-    def builds_root(self) -> bool:
-        """Whether this build writes the root's shared files (open data, robots.txt): the whole
-        build does, and of a parallel build the group with the first language."""
-        return self.languages[0] in self.build_languages
-
-    def fingerprint(self) -> tuple[tuple[str, int, int], ...]:
-        """Sizes and times of every input file: when it changes, the site must be prepared anew."""
-        files = [self.data_file, self.site_dir / "mkdocs.yml"]
-        files += [self.funders_file] if self.funders_file.exists() else []
-        files += [self.translations_file] if self.translations_file.exists() else []
-        for folder in (self.content_dir, self.templates_dir, self.locales_dir):
-            files += sorted(folder.rglob("*")) if folder.is_dir() else []
-        return tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files if f.is_file())
-
-
-def settings_from_config_file(site_dir: Path, site_url: str = "") -> SitePaths:
-    """The site's settings read from mkdocs.yml without MkDocs (for `microsite check`)."""
-
-    config_file = site_dir / "mkdocs.yml"
-    try:
-        config = read_config(config_file) if config_file.exists() else {}
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise DataError([Problem("mkdocs.yml", line, column, "", f"the YAML cannot be read: {err.problem}")]) from None
-    languages = languages_of(config) or LANGUAGES
-    extra = config.get("extra") or {}
-    return site_settings(site_dir, site_url or "http://127.0.0.1:8000/", extra, languages, languages)
-
-
-def site_settings(
-    site_dir: Path,
-    site_url: str,
-    extra: dict[str, Any],
-    build_languages: tuple[str, ...] = LANGUAGES,
-    languages: tuple[str, ...] = LANGUAGES,
-    preview: bool = False,
-) -> SitePaths:
-    """The site's settings from the `extra:` block of mkdocs.yml (MkDocs' parsed one, or ours)."""
-    open_data = extra.get("open_data") or {}
-    own_locales = site_dir / "locales"  # a site with its own catalogs (a test fixture); else the repository's
-    return SitePaths(
-        site_dir,
-        site_url,
-        data_licence=open_data.get("licence"),
-        data_licence_url=open_data.get("licence_url"),
-        accessibility=extra.get("accessibility") or {},
-        refuse_outdated=(extra.get("translations") or {}).get("refuse_outdated") in (True, "true", "1"),
-        languages=languages,
-        build_languages=build_languages,
-        preview=preview,
-        locales_dir=own_locales if own_locales.is_dir() else REPO_DIR / "locales",
-    )
-
-
-def build_languages(value: str | None, languages: tuple[str, ...] = LANGUAGES) -> tuple[str, ...]:
-    """The languages named in MICROSITE_LANGUAGES ("bg" or "el,bg"), in the site's order; all when empty.
-
-    A parallel build (`microsite build --jobs N`) runs one MkDocs process per group of languages."""
-    wanted = [lang.strip() for lang in (value or "").split(",") if lang.strip()]
-    unknown = [lang for lang in wanted if lang not in languages]
-    if unknown:
-        raise ValueError(f"MICROSITE_LANGUAGES names {', '.join(unknown)}; the languages are {', '.join(languages)}")
-    return tuple(lang for lang in languages if lang in wanted) or languages
 
 
 @dataclass
@@ -196,13 +87,13 @@ def check_inputs(
     translations: dict[str, Translations] = {}
     try:  # optional: a site whose projects name no funding programme needs no funders.yaml
         if paths.funders_file.exists():
-            funders = load_funders(paths.funders_file, _display(paths, paths.funders_file))
+            funders = load_funders(paths.funders_file, paths.shown(paths.funders_file))
     except DataError as err:
         problems += err.problems
     try:
         known = {programme.id for programme in funders} if not problems else None
         projects, records = load_located_projects(
-            paths.data_file, _display(paths, paths.data_file), known, source_files(paths)
+            paths.data_file, paths.shown(paths.data_file), known, source_files(paths)
         )
     except DataError as err:
         problems += err.problems
@@ -213,12 +104,12 @@ def check_inputs(
         problems += err.problems
     sources = TranslationSources()
     try:
-        sources = load_sources(paths.translations_file, _display(paths, paths.translations_file))
+        sources = load_sources(paths.translations_file, paths.shown(paths.translations_file))
     except DataError as err:
         problems += err.problems
     text_states = translation_states(projects, sources)
     if paths.refuse_outdated:
-        problems += outdated_problems(text_states, paths.data_file, _display(paths, paths.data_file))
+        problems += outdated_problems(text_states, paths.data_file, paths.shown(paths.data_file))
     problems += check_content(paths.content_dir, languages)
     statement_problems = check_accessibility_settings(paths.accessibility, languages)
     # a preview of a language being added shows the known issues not yet written in it in the first language
@@ -301,20 +192,24 @@ def render_pages(
         for lang, catalog in ((lang, site.translations[lang]) for lang in languages)
     ]
     files: dict[str, str] = {}
-    _add(files, pages.ROOT.source(), renderer.render(_template(pages.ROOT), languages[0], pages.ROOT, choices=choices))
+    _add(
+        files,
+        pages.ROOT.source(),
+        renderer.render(pages.ROOT.template_file(), languages[0], pages.ROOT, choices=choices),
+    )
     status_rows = project_statuses(translation_status(site.projects, languages, site.text_states), languages)
     pages_by_language = content_pages(site.paths.content_dir, languages)
     today = build_date().date()
     for lang in building:
         listings = event_listings(site.projects, lang, today, site.views)
         events = renderer.render(
-            _template(pages.EVENTS), lang, pages.EVENTS, listings=listings, feed=bool(site.calendar_ready)
+            pages.EVENTS.template_file(), lang, pages.EVENTS, listings=listings, feed=bool(site.calendar_ready)
         )
         _add(files, pages.EVENTS.source(lang), events)
         statement = accessibility_statement(renderer, site.paths.accessibility, lang, site.paths.site_url)
         _add(files, pages.ACCESSIBILITY.source(lang), statement)
         open_data = renderer.render(
-            _template(pages.OPEN_DATA),
+            pages.OPEN_DATA.template_file(),
             lang,
             pages.OPEN_DATA,
             licence=site.paths.data_licence,
@@ -322,7 +217,7 @@ def render_pages(
         )
         _add(files, pages.OPEN_DATA.source(lang), open_data)
         status = renderer.render(
-            _template(pages.TRANSLATION_STATUS),
+            pages.TRANSLATION_STATUS.template_file(),
             lang,
             pages.TRANSLATION_STATUS,
             rows=status_rows,
@@ -351,74 +246,6 @@ def render_pages(
             )
             _add(files, pages.PROJECT.source(lang, view.slug), page)
     return files
-
-
-def _template(kind: pages.PageKind) -> str:
-    assert kind.template is not None, kind.name
-    return kind.template
-
-
-ACCESSIBILITY_STATUSES = ("fully-compliant", "partially-compliant", "non-compliant")
-
-
-def check_accessibility_settings(settings: dict[str, Any], languages: tuple[str, ...]) -> list[Problem]:
-    where = "mkdocs.yml"
-    if not settings:
-        return [
-            Problem(
-                where,
-                0,
-                0,
-                "extra.accessibility",
-                "the accessibility statement settings are missing",
-                "see the `accessibility:` block in the repository's mkdocs.yml",
-            )
-        ]
-    problems = []
-    if settings.get("status") not in ACCESSIBILITY_STATUSES:
-        problems.append(
-            Problem(
-                where,
-                0,
-                0,
-                "extra.accessibility.status",
-                f"expected one of {', '.join(ACCESSIBILITY_STATUSES)}; found {settings.get('status')!r}",
-            )
-        )
-    for index, issue in enumerate(settings.get("known_issues") or []):
-        missing = [lang for lang in languages if not (isinstance(issue, dict) and issue.get(lang))]
-        if missing:
-            problems.append(
-                Problem(
-                    where,
-                    0,
-                    0,
-                    f"extra.accessibility.known_issues[{index}]",
-                    f"this known issue is not written in {', '.join(missing)}",
-                    "every language's statement must list every known issue",
-                )
-            )
-    return problems
-
-
-def accessibility_statement(renderer: Renderer, settings: dict[str, Any], lang: str, site_url: str) -> str:
-    def day(value: object) -> str | None:
-        return formatting.date(value, lang) if isinstance(value, dt.date) else None
-
-    # a statement its country's law words in its own way, or the EU model statement (text in the catalogs)
-    own = _template(pages.ACCESSIBILITY).format(lang=lang)
-    return renderer.render(
-        own if renderer.has_template(own) else "accessibility/statement.md.j2",
-        lang,
-        pages.ACCESSIBILITY,
-        site_url=site_url,
-        status=settings["status"],
-        last_review=day(settings.get("last_review")),
-        published=day(settings.get("published")),
-        method=settings.get("method"),
-        contact=settings.get("contact"),
-        known_issues=[issue.get(lang) or next(iter(issue.values())) for issue in settings.get("known_issues") or []],
-    )
 
 
 def build_date() -> dt.datetime:
@@ -460,38 +287,3 @@ def not_found_messages(site: PreparedSite, build_language: str) -> list[dict[str
         }
         for lang in languages
     ]
-
-
-def read_narratives(
-    paths: SitePaths, projects: list[Project], languages: tuple[str, ...]
-) -> tuple[dict[tuple[str, str], str], list[Problem]]:
-    """Hand-written `content/<lang>/projects/<slug>.md`, merged into the generated page."""
-    slugs = {project.slug for project in projects}
-    narratives: dict[tuple[str, str], str] = {}
-    problems = []
-    for lang in languages:
-        folder = paths.content_dir / lang / "projects"
-        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            if path.stem == "index":
-                continue  # the project list's address: the output plan reports it
-            if path.stem not in slugs:
-                problems.append(
-                    Problem(
-                        _display(paths, path),
-                        0,
-                        0,
-                        "",
-                        f"there is no project with the slug {path.stem!r} in data/projects.yaml",
-                        "rename the file to <slug>.md of an existing project",
-                    )
-                )
-            else:
-                narratives[(lang, path.stem)] = split_front_matter(path.read_text(encoding="utf-8"))[1].strip()
-    return narratives, problems
-
-
-def _display(paths: SitePaths, path: Path) -> str:
-    try:
-        return path.relative_to(paths.site_dir).as_posix()
-    except ValueError:
-        return str(path)
