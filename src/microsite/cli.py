@@ -123,9 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         return translations_command(args)
     if args.command == "translation-status":
         projects = load_projects(SitePaths(args.site.resolve()).data_file, "data/projects.yaml")
-        site_dir = args.site.resolve()
-        sources = load_sources(SitePaths(site_dir).translations_file, "data/translations.yaml")
-        print(content_table(content_pages(SitePaths(site_dir).content_dir, LANGUAGES), LANGUAGES).lstrip("\n") + "\n")
+        source_dir = args.site.resolve()
+        sources = load_sources(SitePaths(source_dir).translations_file, "data/translations.yaml")
+        print(content_table(content_pages(SitePaths(source_dir).content_dir, LANGUAGES), LANGUAGES).lstrip("\n") + "\n")
         print(status_table(translation_status(projects, LANGUAGES, translation_states(projects, sources)), LANGUAGES))
         return 0
     try:  # the site's output plan, to find files the build should have written
@@ -141,13 +141,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def translations_command(args: argparse.Namespace) -> int:
-    site_dir = args.site.resolve()
+    source_dir = args.site.resolve()
     try:
         if args.command == "translations-export":
             if args.language not in LANGUAGES:
                 raise ValueError(f"LANGUAGE must be one of {', '.join(LANGUAGES)} (found {args.language!r})")
-            po = export_po(site_dir, args.language, build_date())
-            target = po_path(site_dir, args.language)
+            po = export_po(source_dir, args.language, build_date())
+            target = po_path(source_dir, args.language)
             target.parent.mkdir(parents=True, exist_ok=True)
             po.save(str(target))
             untranslated, fuzzy = len(po.untranslated_entries()), len(po.fuzzy_entries())
@@ -159,11 +159,11 @@ def translations_command(args: argparse.Namespace) -> int:
         if args.command == "translations-import":
             if args.language not in LANGUAGES:
                 raise ValueError(f"LANGUAGE must be one of {', '.join(LANGUAGES)} (found {args.language!r})")
-            result = import_po(site_dir, args.language, args.method)
+            result = import_po(source_dir, args.language, args.method)
             print(result.summary(f"translations/{args.language}.po"))
             return 0
-        projects = load_projects(SitePaths(site_dir).data_file, "data/projects.yaml")
-        paths = SitePaths(site_dir)
+        projects = load_projects(SitePaths(source_dir).data_file, "data/projects.yaml")
+        paths = SitePaths(source_dir)
         sources = load_sources(paths.translations_file, "data/translations.yaml")
         stamped, changed = stamp_translations(projects, sources, args.project, args.language)
         paths.translations_file.write_text(dump_sources(stamped, projects), encoding="utf-8")

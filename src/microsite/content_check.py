@@ -67,10 +67,10 @@ def check_content(content_dir: Path, languages: tuple[str, ...], shown_as: str =
     return problems
 
 
-def links_leaving(folder: Path, site_dir: Path, shown_as: str) -> list[Problem]:
+def links_leaving(folder: Path, source_dir: Path, shown_as: str) -> list[Problem]:
     """Symbolic links in `folder` that point outside the site folder: whatever they point to would
     be read and published (a page, a copied file), so they are refused."""
-    root = site_dir.resolve()
+    root = source_dir.resolve()
     links = [folder] if folder.is_symlink() else []
     for top, dirs, files in os.walk(folder, followlinks=False) if not links else []:
         links += [Path(top) / name for name in sorted(dirs + files) if (Path(top) / name).is_symlink()]

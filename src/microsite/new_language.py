@@ -24,7 +24,7 @@ STATIC_I18N_LOCALE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z
 STUB_NOTE = "<!-- To translate into {name} ({code}): this page is a copy of content/{source}. -->\n\n"
 
 
-def check_language(site_dir: Path, code: str) -> Locale:
+def check_language(source_dir: Path, code: str) -> Locale:
     """The language's CLDR data, or ValueError saying why it cannot be added."""
     try:
         locale = Locale.parse(code.replace("-", "_"))
@@ -32,7 +32,7 @@ def check_language(site_dir: Path, code: str) -> Locale:
         raise ValueError(f"{code!r} is not a language Babel (CLDR) knows, e.g. ro, uk, lt, sr-Latn") from None
     if not STATIC_I18N_LOCALE.match(code):
         raise ValueError(f"{code!r}: mkdocs-static-i18n takes two-letter codes (ISO 639-1), optionally -Script or -RR")
-    config = read_config(site_dir / "mkdocs.yml")
+    config = read_config(source_dir / "mkdocs.yml")
     if code in languages_of(config):
         raise ValueError(f"{code} is already one of the site's languages")
     if any(entry.get("locale") == code for entry in i18n_entries(config)):
@@ -42,16 +42,16 @@ def check_language(site_dir: Path, code: str) -> Locale:
     return locale
 
 
-def new_language(site_dir: Path, code: str) -> list[Path]:
+def new_language(source_dir: Path, code: str) -> list[Path]:
     """Add the language; returns the files written (mkdocs.yml first)."""
-    locale = check_language(site_dir, code)
-    config_file = site_dir / "mkdocs.yml"
+    locale = check_language(source_dir, code)
+    config_file = source_dir / "mkdocs.yml"
     config = read_config(config_file)
     first = languages_of(config)[0]
     written = [config_file]
     config_file.write_text(with_language(config_file.read_text(encoding="utf-8"), code, config), encoding="utf-8")
 
-    locales_dir = site_dir / "locales"
+    locales_dir = source_dir / "locales"
     # a new catalog for the language gets the plural forms CLDR gives for it; then the template's strings
     catalog = Catalog(locale=locale, domain=DOMAIN, project="microsite", fuzzy=False)
     for message in read_catalog(locales_dir / f"{DOMAIN}.pot"):
@@ -63,12 +63,12 @@ def new_language(site_dir: Path, code: str) -> list[Path]:
         write_po(handle, catalog, width=100, omit_header=False)
     written.append(po_file)
 
-    source_dir = site_dir / "content" / first
-    for page in sorted(source_dir.rglob("*.md")):
-        relative = page.relative_to(source_dir)
+    first_content = source_dir / "content" / first
+    for page in sorted(first_content.rglob("*.md")):
+        relative = page.relative_to(first_content)
         if relative.parts[0] == "projects":  # project stories are written per language, not stubbed
             continue
-        stub = site_dir / "content" / code / relative
+        stub = source_dir / "content" / code / relative
         stub.parent.mkdir(parents=True, exist_ok=True)
         note = STUB_NOTE.format(name=own_language_name(code), code=code, source=f"{first}/{relative.as_posix()}")
         stub.write_text(note + page.read_text(encoding="utf-8"), encoding="utf-8")

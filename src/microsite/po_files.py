@@ -49,8 +49,8 @@ HISTORY_DEPTH = 200  # commits of data/projects.yaml searched for an earlier ori
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|<((?:https?|mailto|tel):[^>\s]+)>|(?<![(<])\bhttps?://[^\s)<>\]]+")
 
 
-def po_path(site_dir: Path, lang: str) -> Path:
-    return site_dir / "translations" / f"{lang}.po"
+def po_path(source_dir: Path, lang: str) -> Path:
+    return source_dir / "translations" / f"{lang}.po"
 
 
 def english_name(lang: str) -> str:
@@ -58,16 +58,16 @@ def english_name(lang: str) -> str:
 
 
 def export_po(
-    site_dir: Path, lang: str, now: dt.datetime, earlier: dict[tuple[str, str], str] | None = None
+    source_dir: Path, lang: str, now: dt.datetime, earlier: dict[tuple[str, str], str] | None = None
 ) -> polib.POFile:
     """The PO file of `lang`. `earlier`: previous originals by (project, field), else from git."""
-    projects = load_projects(site_dir / DATA_FILE, DATA_FILE)
-    sources = load_sources(site_dir / SOURCES_FILE, SOURCES_FILE)
-    lines = load_yaml(site_dir / DATA_FILE, DATA_FILE)
+    projects = load_projects(source_dir / DATA_FILE, DATA_FILE)
+    sources = load_sources(source_dir / SOURCES_FILE, SOURCES_FILE)
+    lines = load_yaml(source_dir / DATA_FILE, DATA_FILE)
     states = {(s.project, s.field): s for s in translation_states(projects, sources) if s.lang == lang}
     outdated = {key: sources.stamps[(*key, lang)].original for key, s in states.items() if s.state == "outdated"}
     if earlier is None:
-        earlier = earlier_originals(site_dir, outdated)
+        earlier = earlier_originals(source_dir, outdated)
     po = polib.POFile(wrapwidth=78)
     po.header = (
         f"Texts of the project records in {english_name(lang)} ({lang}), for translators.\n"
@@ -119,12 +119,12 @@ def export_po(
     return po
 
 
-def earlier_originals(site_dir: Path, wanted: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+def earlier_originals(source_dir: Path, wanted: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
     """The original texts with the wanted fingerprints, from committed versions of the records."""
     found: dict[tuple[str, str], str] = {}
     if not wanted:
         return found
-    git = ["git", "-C", str(site_dir)]
+    git = ["git", "-C", str(source_dir)]
     log = subprocess.run(
         [*git, "log", f"-n{HISTORY_DEPTH}", "--format=%H", "--", DATA_FILE], capture_output=True, text=True, check=False
     )
@@ -175,14 +175,14 @@ class ImportResult:
         return f"{display}: " + "; ".join(parts) + "."
 
 
-def import_po(site_dir: Path, lang: str, method: str | None = None) -> ImportResult:
+def import_po(source_dir: Path, lang: str, method: str | None = None) -> ImportResult:
     """Check the whole PO file, then write data/projects.yaml and data/translations.yaml.
     Raises DataError (nothing written) naming translations/<lang>.po:LINE for each problem."""
     display = f"translations/{lang}.po"
-    data_file, sources_file = site_dir / DATA_FILE, site_dir / SOURCES_FILE
+    data_file, sources_file = source_dir / DATA_FILE, source_dir / SOURCES_FILE
     projects = load_projects(data_file, DATA_FILE)  # the records must be valid before an import
     sources = load_sources(sources_file, SOURCES_FILE)
-    po = _read_po(po_path(site_dir, lang), display, lang)
+    po = _read_po(po_path(source_dir, lang), display, lang)
     raw = data_file.read_bytes().decode("utf-8")  # bytes as they are: line endings kept
     by_slug = {project.slug: (index, project) for index, project in enumerate(projects)}
     problems: list[Problem] = []

@@ -36,11 +36,11 @@ def language_groups(jobs: int) -> list[tuple[str, ...]]:
 
 
 @contextlib.contextmanager
-def build_lock(site_folder: Path) -> Iterator[None]:
+def build_lock(source_dir: Path) -> Iterator[None]:
     """Hold the site folder's build lock; wait, saying so, while another build holds it.
 
     An OS file lock (flock): released by the kernel when its process ends, even when killed."""
-    lock_file = site_folder / "build" / "build.lock"
+    lock_file = source_dir / "build" / "build.lock"
     lock_file.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_file, "a+", encoding="utf-8") as lock:
         try:
@@ -65,14 +65,14 @@ def build_lock(site_folder: Path) -> Iterator[None]:
 
 
 def build_site(
-    site_folder: Path, output: Path, mkdocs_args: list[str] | None = None, jobs: int = 1, compressed: bool = False
+    source_dir: Path, output: Path, mkdocs_args: list[str] | None = None, jobs: int = 1, compressed: bool = False
 ) -> int:
-    output = output if output.is_absolute() else site_folder / output
-    with build_lock(site_folder):
-        return _build_locked(site_folder, output, mkdocs_args or [], jobs, compressed)
+    output = output if output.is_absolute() else source_dir / output
+    with build_lock(source_dir):
+        return _build_locked(source_dir, output, mkdocs_args or [], jobs, compressed)
 
 
-def _build_locked(site_folder: Path, output: Path, mkdocs_args: list[str], jobs: int, compressed: bool) -> int:
+def _build_locked(source_dir: Path, output: Path, mkdocs_args: list[str], jobs: int, compressed: bool) -> int:
     output.parent.mkdir(parents=True, exist_ok=True)
     _clean_leftovers(output)
     tag = f".{os.getpid()}"  # this process's own temporary folders
@@ -82,9 +82,9 @@ def _build_locked(site_folder: Path, output: Path, mkdocs_args: list[str], jobs:
     started = time.monotonic()
     groups = language_groups(jobs)
     if len(groups) == 1:
-        ok = _run_mkdocs(site_folder, partial, mkdocs_args) == 0
+        ok = _run_mkdocs(source_dir, partial, mkdocs_args) == 0
     else:
-        ok = _build_groups(site_folder, parallel, mkdocs_args, groups)
+        ok = _build_groups(source_dir, parallel, mkdocs_args, groups)
         if ok:
             _assemble(parallel, groups, partial)
         shutil.rmtree(parallel, ignore_errors=True)
@@ -130,12 +130,12 @@ def _environment(languages: tuple[str, ...] = ()) -> dict[str, str]:
     return env
 
 
-def _run_mkdocs(site_folder: Path, site_dir: Path, args: list[str]) -> int:
+def _run_mkdocs(source_dir: Path, site_dir: Path, args: list[str]) -> int:
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir), *args]
-    return subprocess.run(command, cwd=site_folder, env=_environment(), check=False).returncode
+    return subprocess.run(command, cwd=source_dir, env=_environment(), check=False).returncode
 
 
-def _build_groups(site_folder: Path, parallel: Path, args: list[str], groups: list[tuple[str, ...]]) -> bool:
+def _build_groups(source_dir: Path, parallel: Path, args: list[str], groups: list[tuple[str, ...]]) -> bool:
     """Run one MkDocs process per group at once; print each one's messages (a problem in the data
     is reported by every group in the same words: it is printed once)."""
     command = [sys.executable, "-m", "mkdocs", "build", *args]
@@ -146,7 +146,7 @@ def _build_groups(site_folder: Path, parallel: Path, args: list[str], groups: li
             env = _environment(group)
             site_dir = ["--site-dir", str(parallel / str(number))]
             process = subprocess.Popen(
-                [*command, *site_dir], cwd=site_folder, env=env, stdout=log, stderr=subprocess.STDOUT
+                [*command, *site_dir], cwd=source_dir, env=env, stdout=log, stderr=subprocess.STDOUT
             )
             running.append((group, process, log))
         shown: set[str] = set()

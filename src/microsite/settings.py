@@ -20,7 +20,9 @@ class SitePaths:
     """Where one site's files are. A site is a folder with content/ and data/ (the repo itself,
     or a test fixture); templates and catalogs are shared."""
 
-    site_dir: Path
+    # the site's SOURCE folder (mkdocs.yml, content/, data/; the repository or a fixture), never the
+    # built site: that is MkDocs' `site_dir`
+    source_dir: Path
     site_url: str = ""
     data_licence: str | None = None  # from mkdocs.yml extra.open_data; None: not chosen yet
     data_licence_url: str | None = None
@@ -37,25 +39,25 @@ class SitePaths:
 
     @property
     def content_dir(self) -> Path:
-        return self.site_dir / "content"
+        return self.source_dir / "content"
 
     @property
     def data_file(self) -> Path:
-        return self.site_dir / "data" / "projects.yaml"
+        return self.source_dir / "data" / "projects.yaml"
 
     @property
     def translations_file(self) -> Path:
-        return self.site_dir / "data" / "translations.yaml"
+        return self.source_dir / "data" / "translations.yaml"
 
     @property
     def funders_file(self) -> Path:
-        return self.site_dir / "data" / "funders.yaml"
+        return self.source_dir / "data" / "funders.yaml"
 
     @property
     def stage_dir(self) -> Path:
         # each group of a parallel build stages its own languages, side by side
         suffix = "" if self.build_languages == self.languages else "-" + "-".join(self.build_languages)
-        return self.site_dir / "build" / f"pages{suffix}"
+        return self.source_dir / "build" / f"pages{suffix}"
 
     @property
     def builds_root(self) -> bool:
@@ -65,7 +67,7 @@ class SitePaths:
 
     def fingerprint(self) -> tuple[tuple[str, int, int], ...]:
         """Sizes and times of every input file: when it changes, the site must be prepared anew."""
-        files = [self.data_file, self.site_dir / "mkdocs.yml"]
+        files = [self.data_file, self.source_dir / "mkdocs.yml"]
         files += [self.funders_file] if self.funders_file.exists() else []
         files += [self.translations_file] if self.translations_file.exists() else []
         for folder in (self.content_dir, self.templates_dir, self.locales_dir):
@@ -75,15 +77,15 @@ class SitePaths:
     def shown(self, path: Path) -> str:
         """A file's path as messages name it: relative to the site folder."""
         try:
-            return path.relative_to(self.site_dir).as_posix()
+            return path.relative_to(self.source_dir).as_posix()
         except ValueError:
             return str(path)
 
 
-def settings_from_config_file(site_dir: Path, site_url: str = "") -> SitePaths:
+def settings_from_config_file(source_dir: Path, site_url: str = "") -> SitePaths:
     """The site's settings read from mkdocs.yml without MkDocs (for `microsite check`)."""
 
-    config_file = site_dir / "mkdocs.yml"
+    config_file = source_dir / "mkdocs.yml"
     try:
         config = read_config(config_file) if config_file.exists() else {}
     except yaml.MarkedYAMLError as err:
@@ -92,11 +94,11 @@ def settings_from_config_file(site_dir: Path, site_url: str = "") -> SitePaths:
         raise DataError([Problem("mkdocs.yml", line, column, "", f"the YAML cannot be read: {err.problem}")]) from None
     languages = languages_of(config) or LANGUAGES
     extra = config.get("extra") or {}
-    return site_settings(site_dir, site_url or "http://127.0.0.1:8000/", extra, languages, languages)
+    return site_settings(source_dir, site_url or "http://127.0.0.1:8000/", extra, languages, languages)
 
 
 def site_settings(
-    site_dir: Path,
+    source_dir: Path,
     site_url: str,
     extra: dict[str, Any],
     build_languages: tuple[str, ...] = LANGUAGES,
@@ -105,9 +107,9 @@ def site_settings(
 ) -> SitePaths:
     """The site's settings from the `extra:` block of mkdocs.yml (MkDocs' parsed one, or ours)."""
     open_data = extra.get("open_data") or {}
-    own_locales = site_dir / "locales"  # a site with its own catalogs (a test fixture); else the repository's
+    own_locales = source_dir / "locales"  # a site with its own catalogs (a test fixture); else the repository's
     return SitePaths(
-        site_dir,
+        source_dir,
         site_url,
         data_licence=open_data.get("licence"),
         data_licence_url=open_data.get("licence_url"),

@@ -76,8 +76,8 @@ def check_inputs(
     languages = languages or paths.languages
     # Each check runs even when an earlier one failed, so that every problem is listed at once.
     # Nothing outside the site folder is read: links out of data/ or content/ stop the run unread.
-    leaving = links_leaving(paths.site_dir / "data", paths.site_dir, "data")
-    leaving += links_leaving(paths.content_dir, paths.site_dir, "content")
+    leaving = links_leaving(paths.source_dir / "data", paths.source_dir, "data")
+    leaving += links_leaving(paths.content_dir, paths.source_dir, "content")
     if leaving:
         raise DataError(leaving)
     problems: list[Problem] = []
