@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from microsite.staging import split_front_matter, stage
+from microsite import front_matter
+from microsite.content_check import check_content
+from microsite.staging import stage
 
 
 def test_stage_mirrors_content_overlaid_with_generated_pages(tmp_path: Path) -> None:
@@ -23,6 +25,20 @@ def test_stage_mirrors_content_overlaid_with_generated_pages(tmp_path: Path) -> 
     assert sorted(p.relative_to(staged).as_posix() for p in staged.rglob("*.md")) == ["pl/index.md", "pl/projects/b.md"]
 
 
-def test_front_matter_is_split_off() -> None:
-    assert split_front_matter("---\ntitle: x\n---\nbody\n") == ("title: x", "body\n")
-    assert split_front_matter("no front matter") == ("", "no front matter")
+def test_front_matter_is_read_by_mkdocs_rule() -> None:
+    assert front_matter.split("---\ntitle: x\n---\nbody\n") == ({"title": "x"}, "body\n")
+    assert front_matter.split("--- \ntitle: x\n...\n\nbody\n") == ({"title": "x"}, "body\n")  # MkDocs' closers
+    assert front_matter.split("no front matter") == ({}, "no front matter")
+    # MultiMarkdown's `Word: text` meta-data is not taken from a story: it is its first sentence
+    assert front_matter.split("Uwaga: projekt trwa.\n\nDalej.") == ({}, "Uwaga: projekt trwa.\n\nDalej.")
+
+
+def test_the_check_and_the_reader_agree_where_front_matter_ends(tmp_path: Path) -> None:
+    page = tmp_path / "content" / "pl" / "about.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\ntitle: O nas\nhide: [toc]\n...\nTekst.\n", encoding="utf-8")  # closed by `...`
+    assert check_content(tmp_path / "content", ("pl",)) == []
+    page.write_text("---\ntitle: O nas\nTekst.\n", encoding="utf-8")
+    assert [p.message for p in check_content(tmp_path / "content", ("pl",))] == [
+        "the front matter that starts on line 1 is never closed"
+    ]

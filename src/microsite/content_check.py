@@ -8,6 +8,7 @@ import os
 import re
 from pathlib import Path
 
+from microsite import front_matter
 from microsite.problems import Problem
 from microsite.yaml_source import YamlProblem, parse_yaml
 
@@ -110,10 +111,10 @@ def check_page(page: Path, name: str) -> list[Problem]:
                 "save the file as UTF-8 (in most editors: Save with encoding → UTF-8)",
             )
         ]
-    if not text.startswith("---\n"):
+    if not front_matter.opens(text):
         return []
-    end = text.find("\n---", 4)
-    if end == -1:
+    found = front_matter.block(text)
+    if found is None:
         return [
             Problem(
                 name,
@@ -124,11 +125,11 @@ def check_page(page: Path, name: str) -> list[Problem]:
                 "end it with a line of three dashes: ---",
             )
         ]
-    block = text[4 : end + 1]
+    block, first_line = found
     if not block.strip():
         return []
     try:
-        loaded = parse_yaml(block, name, first_line=2)
+        loaded = parse_yaml(block, name, first_line=first_line)
     except YamlProblem as err:
         return [Problem(name, err.line, err.column, "", err.message, err.hint)]
     if not isinstance(loaded.data, dict):

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
+from microsite import front_matter
 from microsite.calendar_files import Listing
 from microsite.project_list import Card
-from microsite.staging import split_front_matter
 
 HOME_PROJECTS = 6  # a longer list shows the ones that started last; the project list has them all
 HOME_EVENTS = 5
@@ -18,8 +20,9 @@ def editor_introduction(content_dir: Path, lang: str) -> tuple[str, str]:
     page = content_dir / lang / "index.md"
     if not page.is_file():
         return "", ""
-    front_matter, body = split_front_matter(page.read_text(encoding="utf-8"))
-    return front_matter.strip(), body.strip()
+    meta, body = front_matter.split(page.read_text(encoding="utf-8"))
+    written = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) if meta else ""
+    return written.strip(), body.strip()
 
 
 def home_cards(cards: list[Card]) -> list[Card]:

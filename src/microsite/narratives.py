@@ -3,10 +3,10 @@ its project's generated page."""
 
 from __future__ import annotations
 
+from microsite import front_matter
 from microsite.problems import Problem
 from microsite.schema import Project
 from microsite.settings import SitePaths
-from microsite.staging import split_front_matter
 
 
 def read_narratives(
@@ -33,5 +33,5 @@ def read_narratives(
                     )
                 )
             else:
-                narratives[(lang, path.stem)] = split_front_matter(path.read_text(encoding="utf-8"))[1].strip()
+                narratives[(lang, path.stem)] = front_matter.split(path.read_text(encoding="utf-8"))[1].strip()
     return narratives, problems

@@ -54,12 +54,3 @@ def stage(
             elif path.is_dir() and not any(path.iterdir()):
                 shutil.rmtree(path)
     return changed
-
-
-def split_front_matter(text: str) -> tuple[str, str]:
-    """Separate a Markdown file's `---` front matter from its body."""
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        if end != -1:
-            return text[4:end], text[end + 5 :]
-    return "", text
