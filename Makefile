@@ -63,11 +63,10 @@ test: $(VENV)/.test-installed
 new-project: $(VENV)/.build-installed
 	$(BIN)/microsite new-project $(SLUG) $(LANGUAGE)
 
-## new-language: add a language, e.g. make new-language LANGUAGE=ro (mkdocs.yml's list, locales/ro/, content/ro/;
-##               the editors' schema/*.schema.json, generated from the list, are written anew)
+## new-language: add a language, e.g. make new-language LANGUAGE=ro (mkdocs.yml's list and locales/ro/;
+##               no other file changes: the editors' schema does not list the languages)
 new-language: $(VENV)/.build-installed
 	$(BIN)/microsite new-language $(LANGUAGE)
-	$(BIN)/microsite schema
 
 ## schema: rewrite schema/projects.schema.json (editors' autocompletion) from src/microsite/schema.py
 schema: $(VENV)/.build-installed

@@ -148,3 +148,10 @@ def test_committed_json_schemas_are_current() -> None:
     """Run `make schema` when this fails: the record format changed."""
     assert (REPO_DIR / "schema" / "projects.schema.json").read_text(encoding="utf-8") == projects_schema()
     assert (REPO_DIR / "schema" / "funders.schema.json").read_text(encoding="utf-8") == funders_schema()
+
+
+def test_the_editors_schemas_do_not_list_the_languages() -> None:
+    # a new language (make new-language) must not make the committed schemas out of date
+    for schema in (projects_schema(), funders_schema()):
+        assert not [lang for lang in LANGUAGES if f'"{lang}"' in schema]
+        assert "mkdocs.yml's i18n languages" in schema

@@ -8,9 +8,10 @@ code, the record schema included, from LANGUAGES, read here from the repository'
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import yaml
+from pydantic import WithJsonSchema
 
 CONFIG_FILE = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 
@@ -41,7 +42,14 @@ def languages_of(config: dict[str, Any]) -> tuple[str, ...]:
 
 
 LANGUAGES: tuple[str, ...] = languages_of(read_config(CONFIG_FILE))
+# The editors' JSON Schema (schema/*.schema.json) describes a language code by its form, without the
+# list: adding a language changes no generated file. The records are still checked against the list.
+LANGUAGE_CODE_SCHEMA = {
+    "type": "string",
+    "pattern": "^[a-z]{2}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$",
+    "description": "a language of the site, as listed in mkdocs.yml's i18n languages, e.g. pl",
+}
 if TYPE_CHECKING:
     Lang = str
 else:  # a record's language keys are checked against the list (pydantic), whatever it holds
-    Lang = Literal[LANGUAGES]
+    Lang = Annotated[Literal[LANGUAGES], WithJsonSchema(LANGUAGE_CODE_SCHEMA)]
