@@ -23,7 +23,7 @@ from microsite.pages import HOME, PROJECT, PROJECT_INDEX, PageKind
 from microsite.project_list import Card, Filters, count_strings, project_cards
 from microsite.record_text import link_html, record_html, strip_invisible
 from microsite.schema import FundingProgramme
-from microsite.viewmodel import ProjectView
+from microsite.viewmodel import ProjectView, acknowledgement_view
 
 
 def _inline(text: str) -> str:
@@ -122,7 +122,11 @@ class Renderer:
             narrative=Markup(narrative) if narrative else None,
             original_url=original_url,
             jsonld=Markup(jsonld),
-            acknowledgement=programme.acknowledgement[view.lang] if programme else None,
+            acknowledgement=(
+                acknowledgement_view(programme.acknowledgement, view.lang, view.original_language)
+                if programme
+                else None
+            ),
             logo=programme.logo if programme and programme.logo != "not-available" else None,
             logo_alt=programme.name if programme else "",
             site_url=self.site_url,

@@ -372,18 +372,12 @@ class ProjectsFile(Strict):
 class FundingProgramme(Strict):
     id: Slug
     name: Text
-    # the sentence the programme's publicity rules require, in every language of the site
-    acknowledgement: dict[Lang, Text]
+    # the sentence the programme's publicity rules require, in each language of the site; a language
+    # without it (one just added) shows it in another, marked, with the page's translation notice
+    acknowledgement: Annotated[dict[Lang, Text], Field(min_length=1)]
     logo: (
         Annotated[str, StringConstraints(pattern=r"^assets/logos/[a-z0-9._-]+\.(svg|png)$")] | Literal["not-available"]
     )
-
-    @model_validator(mode="after")
-    def _every_language(self) -> FundingProgramme:
-        missing = [lang for lang in LANGUAGES if lang not in self.acknowledgement]
-        if missing:
-            raise ValueError(f"the acknowledgement of {self.id!r} is missing in {', '.join(missing)}")
-        return self
 
 
 class FundersFile(Strict):

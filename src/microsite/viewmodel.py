@@ -267,6 +267,15 @@ def section_of(field_path: str) -> str:
     return SECTION_OF.get(root, root)
 
 
+def acknowledgement_view(acknowledgement: dict[str, str], lang: str, original: str) -> Shown:
+    """A funding programme's acknowledgement in the page's language; in a language not written yet
+    (one just added), the project's original language's, else the first written, as a fallback."""
+    if lang in acknowledgement:
+        return Shown(acknowledgement[lang], lang, "original")
+    shown_in = original if original in acknowledgement else next(iter(acknowledgement))
+    return Shown(acknowledgement[shown_in], shown_in, "fallback")
+
+
 def project_view(project: Project, lang: str, translated: list[TextState] | None = None) -> ProjectView:
     r = _Resolver(project, lang)
     period = project.period if project.period != "not-stated" else None
