@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from microsite.accessibility import check_accessibility_settings
+from microsite.accessibility import accessibility_statement, check_accessibility_settings, unwritten_known_issues
+from microsite.catalogs import load_translations
+from microsite.formatting import language_name
 from microsite.languages import LANGUAGES
+from microsite.render import Renderer
 from microsite.settings import settings_from_config_file
 
 REPO = Path(__file__).resolve().parents[1]
@@ -57,10 +60,30 @@ def test_polish_statement_follows_the_deklaracja_dostepnosci_structure(built_sit
 
 def test_statement_settings_are_checked() -> None:
     assert check_accessibility_settings(SETTINGS, LANGUAGES) == []
-    broken = {**SETTINGS, "status": "compliant", "known_issues": [{"pl": "Tylko po polsku"}]}
+    broken = {**SETTINGS, "status": "compliant", "known_issues": [{"pl": "Tylko po polsku"}, {}]}
     problems = check_accessibility_settings(broken, LANGUAGES)
-    assert [p.field for p in problems] == ["extra.accessibility.status", "extra.accessibility.known_issues[0]"]
-    assert "not written in el, bg, ka" in problems[1].message
+    assert [p.field for p in problems] == ["extra.accessibility.status", "extra.accessibility.known_issues[1]"]
+    assert "written in none of the site's languages" in problems[1].message
+    # written in one language only (a language just added): shown in it elsewhere, and said in the report
+    assert unwritten_known_issues(broken, LANGUAGES) == [
+        "mkdocs.yml: extra.accessibility.known_issues[0] is not written in el, bg, ka;"
+        " the statement shows it in pl there"
+    ]
+
+
+def test_a_known_issue_not_written_in_the_language_is_shown_marked_with_the_notice() -> None:
+    renderer = Renderer(REPO / "templates", load_translations(REPO / "locales", LANGUAGES), "https://example.org/")
+    settings = {**SETTINGS, "known_issues": [{"pl": "Tylko po polsku"}, SETTINGS["known_issues"][0]]}
+    for lang in ("bg", "el"):
+        page = accessibility_statement(renderer, settings, lang, "https://example.org/", LANGUAGES)
+        assert '- <span lang="pl">Tylko po polsku</span>' in page
+        assert f"- {SETTINGS['known_issues'][0][lang]}" in page  # written in the language: as it is
+        notice = renderer.translations[lang].gettext(
+            "Some text has no translation yet and is shown in the original language (%(language)s)."
+        )
+        assert notice % {"language": language_name("pl", lang)} in page
+    polish = accessibility_statement(renderer, settings, "pl", "https://example.org/", LANGUAGES)
+    assert "<span lang=" not in polish and "Tylko po polsku" in polish
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from babel.support import Translations
 
 from microsite import pages
-from microsite.accessibility import accessibility_statement, check_accessibility_settings
+from microsite.accessibility import accessibility_statement, check_accessibility_settings, unwritten_known_issues
 from microsite.alternates import language_versions
 from microsite.calendar_files import calendar_events, calendars, event_listings
 from microsite.catalogs import load_translations
@@ -111,10 +111,7 @@ def check_inputs(
     if paths.refuse_outdated:
         problems += outdated_problems(text_states, paths.data_file, paths.shown(paths.data_file))
     problems += check_content(paths.content_dir, languages)
-    statement_problems = check_accessibility_settings(paths.accessibility, languages)
-    # a preview of a language being added shows the known issues not yet written in it in the first language
-    unwritten = [p for p in statement_problems if p.field.startswith("extra.accessibility.known_issues")]
-    problems += [p for p in statement_problems if not (paths.preview and p in unwritten)]
+    problems += check_accessibility_settings(paths.accessibility, languages)
     narratives, narrative_problems = read_narratives(paths, projects, languages)
     problems += narrative_problems
     ready, left_out = calendar_events(projects)
@@ -133,7 +130,7 @@ def check_inputs(
     site.calendar_ready, site.outputs = ready, outputs
     site.notes = [f"event {item.project}/{item.event} is not in the calendar files: {item.reason}" for item in left_out]
     site.notes += untranslated_notes(untranslated or [])
-    site.notes += [f"mkdocs.yml: {p.field}: {p.message}; a published build refuses" for p in unwritten if paths.preview]
+    site.notes += unwritten_known_issues(paths.accessibility, languages)
     return site, narratives
 
 
@@ -206,7 +203,7 @@ def render_pages(
             pages.EVENTS.template_file(), lang, pages.EVENTS, listings=listings, feed=bool(site.calendar_ready)
         )
         _add(files, pages.EVENTS.source(lang), events)
-        statement = accessibility_statement(renderer, site.paths.accessibility, lang, site.paths.site_url)
+        statement = accessibility_statement(renderer, site.paths.accessibility, lang, site.paths.site_url, languages)
         _add(files, pages.ACCESSIBILITY.source(lang), statement)
         open_data = renderer.render(
             pages.OPEN_DATA.template_file(),
