@@ -15,7 +15,7 @@ from microsite.languages import LANGUAGES
 from .conftest import FIXTURES, LANGUAGE_PAGES, free_port, make_fixture_site, run_mkdocs
 
 HOME = {f"{lang}/index.md": f"# Home {lang}\n\n[Projects](projects/index.md)\n" for lang in LANGUAGES} | {
-    f"{lang}/{name}.md": f"# {name} {lang}\n" for lang in LANGUAGES for name in ("about", "privacy")
+    f"{lang}/about.md": f"# about {lang}\n" for lang in LANGUAGES
 }
 NARRATIVE = "## Nasza historia\n\nTekst napisany przez *redakcję*. {{ nie szablon }}\n"
 

@@ -66,7 +66,6 @@ class PageKind:
 
 # Written by editors in content/<lang>/ (listed for the navigation; any other written page is published too).
 ABOUT = PageKind("about", "{lang}/about.html", "written", "about the site", nav=40)
-PRIVACY = PageKind("privacy", "{lang}/privacy.html", "written", "the privacy notice", nav=60)
 # Generated from the records and mkdocs.yml.
 HOME = PageKind(
     "home",
@@ -99,6 +98,14 @@ TRANSLATION_STATUS = PageKind(
     "generated",
     "which record text is original, translated or missing",
     "translation_status.md.j2",
+)
+PRIVACY = PageKind(
+    "privacy",
+    "{lang}/privacy.html",
+    "generated",
+    "the privacy notice (its text in the catalogs)",
+    "privacy.md.j2",
+    nav=60,
 )
 ACCESSIBILITY = PageKind(
     "accessibility",

@@ -205,6 +205,7 @@ def render_pages(
         _add(files, pages.EVENTS.source(lang), events)
         statement = accessibility_statement(renderer, site.paths.accessibility, lang, site.paths.site_url, languages)
         _add(files, pages.ACCESSIBILITY.source(lang), statement)
+        _add(files, pages.PRIVACY.source(lang), renderer.render(pages.PRIVACY.template_file(), lang, pages.PRIVACY))
         open_data = renderer.render(
             pages.OPEN_DATA.template_file(),
             lang,
