@@ -7,9 +7,6 @@ tiny shards (so that every query spans several)."""
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -21,25 +18,9 @@ from microsite.search.index import build_index
 from microsite.search.minify import SEARCH_SCRIPT, minify_js
 from microsite.search.text import normalise, tokenize
 
-from .conftest import REPO
-
-SEARCH_JS = REPO / "overrides" / "assets" / "javascripts" / "microsite-search.js"
-NODE = shutil.which("node") or "node"
+from .search_node import SEARCH_JS, run_search_js
 
 RUNNER = """
-const fs = require("fs"), path = require("path"), vm = require("vm");
-vm.runInThisContext(fs.readFileSync(process.argv[1], "utf8"));
-const s = globalThis.micrositeSearch;
-const input = JSON.parse(fs.readFileSync(0, "utf8"));
-const loaded = [];
-// as the browser's script loader: run the shard's script, which hands its data to micrositeSearch.shard
-const arrived = {};
-s.shard = (lang, name, data) => { arrived[lang + "/" + name] = data; };
-const load = name => new Promise(resolve => {
-  loaded.push(name);
-  vm.runInThisContext(fs.readFileSync(path.join(input.folder, name + ".js"), "utf8"));
-  resolve(arrived[input.lang + "/" + name]);
-});
 (async () => {
   const index = new s.Index(load);
   const manifest = await index.manifest();
@@ -61,11 +42,8 @@ TRICKY = [
 
 
 def run_js(script: Path, folder: Path, lang: str, texts: list[str], words: list[str], queries: list[str]) -> Any:
-    payload = json.dumps({"folder": str(folder), "lang": lang, "texts": texts, "words": words, "queries": queries})
-    done = subprocess.run(
-        [NODE, "-e", RUNNER, str(script)], input=payload, capture_output=True, text=True, check=True, timeout=300
-    )
-    return json.loads(done.stdout)
+    payload = {"folder": str(folder), "lang": lang, "texts": texts, "words": words, "queries": queries}
+    return run_search_js(RUNNER, payload, script)
 
 
 def check_parity(pages: list[Page], lang: str, folder: Path, script: Path = SEARCH_JS) -> dict[str, Any]:

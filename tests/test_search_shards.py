@@ -8,8 +8,6 @@ the browser side is microsite-search.js in node, loading shard files as the page
 
 from __future__ import annotations
 
-import json
-import subprocess
 from typing import Any
 
 import pytest
@@ -18,8 +16,8 @@ from microsite.languages import LANGUAGES
 from microsite.search import reference, shards
 from microsite.search.index import build_index
 
+from .search_node import run_search_js
 from .search_synthetic import synthetic_pages
-from .test_search_parity import NODE, SEARCH_JS
 
 PROJECTS = 1000
 FIRST_QUERY_BYTES = 150_000
@@ -27,18 +25,6 @@ FURTHER_QUERY_BYTES = 50_000
 SHOWN = 10  # results the search box shows, whose document shards it loads
 
 RUNNER = """
-const fs = require("fs"), path = require("path"), vm = require("vm");
-vm.runInThisContext(fs.readFileSync(process.argv[1], "utf8"));
-const s = globalThis.micrositeSearch;
-const input = JSON.parse(fs.readFileSync(0, "utf8"));
-const arrived = {};
-s.shard = (lang, name, data) => { arrived[lang + "/" + name] = data; };
-let loaded = [];
-const load = name => new Promise(resolve => {
-  loaded.push(name);
-  vm.runInThisContext(fs.readFileSync(path.join(input.folder, name + ".js"), "utf8"));
-  resolve(arrived[input.lang + "/" + name]);
-});
 (async () => {
   const index = new s.Index(load);
   const out = [];
@@ -95,11 +81,7 @@ def test_queries_download_little_and_rank_as_the_whole_index(synthetic_index: An
     by_weight = sorted(words, key=lambda w: -len(index["terms"][w]))
     # the commonest words (their postings are the largest), some typed a keystroke at a time, and rare ones
     queries = [by_weight[0], *typed(by_weight[1:3]), " ".join(by_weight[3:6]), *words[:: max(1, len(words) // 40)]]
-    payload = json.dumps({"folder": str(folder), "lang": lang, "queries": queries, "shown": SHOWN})
-    done = subprocess.run(
-        [NODE, "-e", RUNNER, str(SEARCH_JS)], input=payload, capture_output=True, text=True, check=True, timeout=300
-    )
-    answers = json.loads(done.stdout)
+    answers = run_search_js(RUNNER, {"folder": str(folder), "lang": lang, "queries": queries, "shown": SHOWN})
     page_no = {url: i for i, (url, _) in enumerate(index["pages"])}
     for i, answer in enumerate(answers):
         downloaded = sum(sizes[f"{name}.js"] for name in answer["loaded"])

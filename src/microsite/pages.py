@@ -166,17 +166,15 @@ PAGE_KINDS: tuple[PageKind, ...] = (
 KINDS: dict[str, PageKind] = {kind.name: kind for kind in PAGE_KINDS}
 
 
-def link(here: str, kind: PageKind, lang: str = "", project: str = "", event: str = "", anchor: str = "") -> str:
-    """A relative link from the page staged at `here` to a kind's file, for Markdown: to the .md
-    source of a page (MkDocs checks that it exists and writes the .html address)."""
-    target = posixpath.relpath(kind.source(lang, project, event), posixpath.dirname(here) or ".")
-    return target + (f"#{anchor}" if anchor else "")
-
-
-def href(here: str, kind: PageKind, lang: str = "", project: str = "", event: str = "", anchor: str = "") -> str:
-    """A relative link from the page staged at `here` to a kind's file as published, for raw HTML."""
-    target = posixpath.relpath(kind.output(lang, project, event), posixpath.dirname(here) or ".")
-    return target + (f"#{anchor}" if anchor else "")
+def link(
+    here: str, kind: PageKind, lang: str = "", project: str = "", event: str = "", anchor: str = "", raw: bool = False
+) -> str:
+    """A relative link from the page staged at `here` to a kind's file: for Markdown, to the .md
+    source of a page (MkDocs checks that it exists and writes the .html address); `raw`, for raw
+    HTML, which MkDocs leaves alone, to the file as published."""
+    target = kind.output(lang, project, event) if raw else kind.source(lang, project, event)
+    relative = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return relative + (f"#{anchor}" if anchor else "")
 
 
 def source_of(output: str) -> str:

@@ -92,7 +92,7 @@ class Renderer:
             return pages.link(source, pages.KINDS[name], lang, project, event, anchor)
 
         def href_to(name: str, project: str = "", event: str = "", anchor: str = "", lang: str = lang) -> str:
-            return pages.href(source, pages.KINDS[name], lang, project, event, anchor)
+            return pages.link(source, pages.KINDS[name], lang, project, event, anchor, raw=True)
 
         def url_to(name: str, project: str = "", event: str = "", anchor: str = "", lang: str = lang) -> str:
             return pages.KINDS[name].url(self.site_url, lang, project, event, anchor)
