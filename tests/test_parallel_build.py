@@ -109,5 +109,5 @@ def test_the_page_list_used_for_alternates_is_what_the_renderer_makes() -> None:
     planned = {claim.source for claim in claims if claim.kind and claim.kind.made_by in ("generated", "data")}
     assert rendered == {path for path in planned if path.endswith(".md")}
     assert set(site.pages) == planned
-    # per language: home, events, accessibility, open data, translation status, project list
-    assert len(rendered) == 1 + len(LANGUAGES) * (6 + len(site.projects))
+    # per language: home, events, accessibility, privacy, open data, translation status, project list
+    assert len(rendered) == 1 + len(LANGUAGES) * (7 + len(site.projects))

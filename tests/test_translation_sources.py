@@ -113,7 +113,7 @@ def test_make_check_lists_outdated_fields_and_passes(tmp_path: Path, capsys: pyt
     assert capsys.readouterr().out.splitlines() == [
         "Outdated translations (the site shows them with a notice; see README, For translators):",
         "  mini: title, summary (el, bg) outdated since the Polish text changed",
-        "OK: 1 projects, 41 pages and files to generate, no problems found.",
+        "OK: 1 projects, 45 pages and files to generate, no problems found.",
     ]
 
 
