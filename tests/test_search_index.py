@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from microsite.search import reference, shards
+from microsite.search import shards
 from microsite.search.built_pages import Page, Section, parse_page, site_pages
 from microsite.search.index import SNIPPET_CHARS, build_index, snippet_text
-from microsite.search.reference import search, stem
 from microsite.search.text import _is_word_char, normalise, stemmer_rules, tokenize
 
+from . import search_reference as reference
 from .search_pages import TEXTS
+from .search_reference import search, stem
 
 
 @pytest.mark.parametrize(

@@ -12,12 +12,13 @@ from typing import Any
 
 import pytest
 
-from microsite.search import reference, shards
+from microsite.search import shards
 from microsite.search.built_pages import Page, site_pages
 from microsite.search.index import build_index
 from microsite.search.minify import SEARCH_SCRIPT, minify_js
 from microsite.search.text import normalise, tokenize
 
+from . import search_reference as reference
 from .search_node import SEARCH_JS, run_search_js
 
 RUNNER = """

@@ -13,9 +13,10 @@ from typing import Any
 import pytest
 
 from microsite.languages import LANGUAGES
-from microsite.search import reference, shards
+from microsite.search import shards
 from microsite.search.index import build_index
 
+from . import search_reference as reference
 from .search_node import run_search_js
 from .search_synthetic import synthetic_pages
 

@@ -4,7 +4,8 @@
 - `text`: folding, words and the stemmer rules, the same as microsite-search.js;
 - `index`: the whole index of one language, as data;
 - `shards`: that index cut into the small files the browser loads on demand, and writing them;
-- `strings`: the search box's words in the page's language;
-- `reference`: the search itself in Python, for the tests and benchmarks only (the build does not
-  search; the browser does, in overrides/assets/javascripts/microsite-search.js).
+- `strings`: the search box's words in the page's language.
+
+The build neither stems nor searches: the browser does (overrides/assets/javascripts/microsite-search.js).
+Its Python twin, which the tests compare it with, is tests/search_reference.py.
 """

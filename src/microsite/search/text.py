@@ -3,7 +3,8 @@
 The index builder (index.py) tokenises the pages with these functions; microsite-search.js runs the same
 steps on the query. The stemmer is data (a suffix list per language, shipped in the index manifest), so the
 browser and the build cannot disagree about it; tests/test_search_parity.py checks both sides with node.
-Stemming a word is done only by the browser (and by reference.py, the Python twin used by the tests).
+Stemming a word is done only by the browser (and by tests/search_reference.py, its Python twin
+that the tests compare it with).
 """
 
 from __future__ import annotations

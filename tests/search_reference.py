@@ -1,7 +1,7 @@
 """The search in Python: the same algorithm as microsite-search.js, on the whole index.
 
-Used only by the tests (tests/test_search_parity.py compares it with the browser's search on the
-shards) and by the benchmarks; the build does not stem or search.
+Used only by the tests (tests/test_search_parity.py and test_search_shards.py compare it with the
+browser's search on the shards); the build does not stem or search, so it is not part of the package.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import math
 from pathlib import Path
 from typing import Any
 
-from .shards import DIGITS, MANIFEST
-from .text import tokenize
+from microsite.search.shards import DIGITS, MANIFEST
+from microsite.search.text import tokenize
 
 
 def stem(word: str, rules: dict[str, Any]) -> str:
