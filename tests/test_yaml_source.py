@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from microsite import yaml_source
 from microsite.yaml_source import YamlProblem, load_yaml, parse_yaml
@@ -70,3 +71,34 @@ def test_markdown_emphasis_is_not_read_as_aliases(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(yaml_source, "_check_sizes", lambda text, name: pytest.fail("read twice"))
     text = "projects:\n" + "".join(f"  - summary: Tekst *ważny{n}* i *inny*.\n" for n in range(6_000))
     assert len(yaml_source.parse_yaml(text, "data/projects.yaml").data["projects"]) == 6_000
+
+
+def test_values_are_read_first_and_located_only_when_asked() -> None:
+    # a file without problems never needs its positions; asked once, they are those of the full reading
+    path = Path(__file__).parent.parent / "data" / "projects.yaml"
+    loaded = load_yaml(path, "data/projects.yaml")
+    assert loaded.unlocated is not None and not loaded.positions
+    located = yaml_source.LoadedYaml("data/projects.yaml", None)
+    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml_source._LOADER)
+    located.data = yaml_source._to_python(node, (), located, yaml_source._Budget(""))
+    assert loaded.data == located.data
+    assert loaded.position(("projects", 1, "title"), of_key=True) == located.position(
+        ("projects", 1, "title"), of_key=True
+    )
+    assert loaded.positions == located.positions and len(located.positions) > 500
+    assert loaded.key_positions == located.key_positions and loaded.unlocated is None
+
+
+def test_aliases_of_a_large_anchor_are_refused_where_they_pass_the_limit() -> None:
+    # too few asterisks for the first look, so the values alone are read first: that reading notices
+    # the repetition and the full one says where
+    text = "list: &big [" + ", ".join(["x"] * 100) + "]\nprojects:\n" + "".join("  - *big\n" for _ in range(200))
+    with pytest.raises(YamlProblem, match="repeat more than 10,000 values") as raised:
+        parse_yaml(text, "data/projects.yaml")
+    assert (raised.value.line, raised.value.column) == (102, 5)
+
+
+def test_a_repeated_key_is_located_after_the_values_alone_were_read() -> None:
+    with pytest.raises(YamlProblem, match="the field `title` appears twice") as raised:
+        parse_yaml("projects:\n  - slug: a\n    title: A\n    title: B\n", "data/projects.yaml")
+    assert (raised.value.line, raised.value.column, raised.value.path) == (4, 5, ("projects", 0, "title"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from microsite import pages
@@ -27,12 +27,16 @@ class Claim:
     source: str  # its path in docs_dir (the staging folder); "" when written after the build
     where: Problem | None = None  # where an editor caused it (position and field); None: the registry's own
     hint: str = ""  # what to do when this claim collides
+    at: tuple[str | int, ...] = ()  # the field in the records file; its line is looked up on a collision
 
 
 @dataclass
 class OutputPlan:
     claims: dict[str, Claim] = field(default_factory=dict)  # by path in site/
     problems: list[Problem] = field(default_factory=list)
+    # where the records' values are (`Claim.at`): only a collision asks, so a file without one is
+    # never located value by value (LoadedYaml.position)
+    records: LoadedYaml | None = None
     _reported: set[tuple[str, int, int, str, str]] = field(default_factory=set)
 
     def claim(self, output: str, claim: Claim) -> None:
@@ -50,6 +54,9 @@ class OutputPlan:
             )
             return
         here = mine.where
+        if mine.at and self.records is not None:
+            line, column = self.records.position(mine.at)
+            here = replace(here, line=line, column=column)
         # one problem for a slug whose address is taken in every language, not one per language
         seen = (here.file, here.line, here.column, here.field, other.what)
         if seen in self._reported:
@@ -93,7 +100,7 @@ def plan_outputs(
     """Claim every output of the site, in an order that blames the editor's side of a collision:
     the registry's fixed files first, then one page per project and one calendar per event, then
     what content/ holds, then the sitemaps of the folders that hold pages."""
-    plan = OutputPlan()
+    plan = OutputPlan(records=records)
     for kind in pages.PAGE_KINDS:
         if kind.made_by == "written" or kind is pages.SITEMAP or _needs_record(kind):
             continue
@@ -105,7 +112,8 @@ def plan_outputs(
             )
 
     for index, project in enumerate(projects):
-        where = _located(records, ("projects", index, "slug"), project.slug)
+        at: tuple[str | int, ...] = ("projects", index, "slug")
+        where = _located(records, at, project.slug)
         for lang in languages:
             plan.claim(
                 pages.PROJECT.output(lang, project.slug),
@@ -115,13 +123,15 @@ def plan_outputs(
                     pages.PROJECT.source(lang, project.slug),
                     where,
                     "choose another slug: this address is taken",
+                    at,
                 ),
             )
     positions = {id(project): index for index, project in enumerate(projects)}
     for project, event in calendar_ready:
         index = positions.get(id(project), 0)
         number = next((n for n, e in enumerate(project.events) if e is event), 0)
-        where = _located(records, ("projects", index, "events", number, "slug"), project.slug)
+        at = ("projects", index, "events", number, "slug")
+        where = _located(records, at, project.slug)
         for lang in languages:
             output = pages.EVENT_CALENDAR.output(lang, project.slug, event.slug)
             claim = Claim(
@@ -130,6 +140,7 @@ def plan_outputs(
                 output,
                 where,
                 "give each event of a project its own slug",
+                at,
             )
             plan.claim(output, claim)
 
@@ -185,7 +196,5 @@ def _located(records: LoadedYaml | None, path: tuple[str | int, ...], slug: str)
     field = "".join(
         f"[{part}]" if isinstance(part, int) else (f".{part}" if i else part) for i, part in enumerate(path)
     )
-    if records is None:
-        return Problem("data/projects.yaml", 0, 0, field, "", record=slug)
-    line, column = records.position(path)
-    return Problem(records.file, line, column, field, "", record=slug)
+    # the line and column are filled in by OutputPlan.claim, should this claim collide
+    return Problem(records.file if records else "data/projects.yaml", 0, 0, field, "", record=slug)

@@ -49,7 +49,8 @@ BIDI_PATTERN = re.compile("[" + "".join(BIDI_CONTROLS) + "]")
 # C0 controls (but tab and line breaks), DEL, C1 controls, lone surrogates and the two
 # non-characters: YAML's escapes ("\x01", "\x9b") can put them in a text, and a generated page's
 # front matter holding one is no longer YAML, so MkDocs would render it as Markdown.
-CONTROL_PATTERN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+CONTROL_PATTERN = re.compile(f"[{CONTROL_CHARACTERS}]")
 
 # Markdown, attr_list, md_in_html, tables, admonitions and toc act on these; as entities they are
 # plain text to every Markdown pass and the same characters to a browser.
@@ -58,8 +59,14 @@ _ENCODE = {ord(char): f"&#{ord(char)};" for char in MARKDOWN_ACTIVE}
 _ATTRIBUTE_ENCODE = {**_ENCODE, **{ord(c): f"&#{ord(c)};" for c in "@$%;/?,\t\n\r "}}
 
 
+# Either kind, to tell in one search that a text (nearly every one) has neither.
+_INVISIBLE_PATTERN = re.compile("[" + "".join(BIDI_CONTROLS) + CONTROL_CHARACTERS + "]")
+
+
 def invisible_character(text: str) -> tuple[int, str] | None:
     """The first bidirectional or control character in `text`: (index, its name), else None."""
+    if not _INVISIBLE_PATTERN.search(text):
+        return None
     for pattern in (BIDI_PATTERN, CONTROL_PATTERN):
         found = pattern.search(text)
         if found:

@@ -167,6 +167,9 @@ def language_problems(loaded: LoadedYaml) -> list[Problem]:
             problems.append(Problem(loaded.file, line, column, _dotted((*here, "translations")), message, hint, slug))
         for path, text in _raw_texts(record, here):
             written = [lang for lang, value in text.items() if value not in (None, "")]
+            undeclared = [lang for lang in written if lang != original and lang not in declared]
+            if original in written and not undeclared:
+                continue  # nearly every text: its place is not looked up
             line, column = loaded.position(path, of_key=True)
             field = _dotted(path)
             name = _dotted(path[2:])
@@ -175,7 +178,6 @@ def language_problems(loaded: LoadedYaml) -> list[Problem]:
                 key = f"{path[-1]}: " if isinstance(path[-1], str) else "- "
                 hint = f'write it there first, translations after, e.g. `{key}{{{original}: "…"}}`'
                 problems.append(Problem(loaded.file, line, column, field, message, hint, slug))
-            undeclared = [lang for lang in written if lang != original and lang not in declared]
             if undeclared:
                 message = f"`{name}` has text in {', '.join(undeclared)}, which `translations` does not list"
                 example = ", ".join(f"{lang}: machine-assisted-unreviewed" for lang in undeclared)

@@ -153,14 +153,16 @@ def translation_states(projects: list[Project], sources: TranslationSources) -> 
         for path, texts in localized_texts(project):
             if not isinstance(texts, dict):
                 continue
-            current = fingerprint(texts[project.original_language])
+            current = ""  # the original's fingerprint, made only for a text with a recorded stamp
             for lang in LANGUAGES:
                 if lang == project.original_language or lang not in texts:
                     continue
                 stamp = sources.stamps.get((project.slug, path, lang))
                 state: State = "unrecorded" if stamp is None else "current"
-                if stamp is not None and stamp.original != current:
-                    state = "outdated"
+                if stamp is not None:
+                    current = current or fingerprint(texts[project.original_language])
+                    if stamp.original != current:
+                        state = "outdated"
                 method = (stamp.method if stamp else None) or str(project.translations.get(lang))
                 states.append(TextState(project.slug, path, lang, project.original_language, state, method))
     return states

@@ -7,6 +7,10 @@ say which field is wrong. Duplicate keys are problems, not silent overwrites.
 A few lines of YAML can describe a billion values (aliases of aliases) or nest deep enough to
 crash the parser. Both are caught cheaply (bracket depth before parsing, a count while converting);
 only then is the event stream read again, to say exactly where.
+
+The values are made first without their positions (half the work of reading a large file); the
+positions are gathered from the same composed document when a problem first asks for one, so a
+report says exactly what and where it always did.
 """
 
 from __future__ import annotations
@@ -65,9 +69,16 @@ class LoadedYaml:
     # (line, column), both 1-based, of each value and mapping key, by field path.
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # The composed document while the positions are not collected yet: a file without problems
+    # never needs them, so they are gathered from it at the first question (`position`).
+    unlocated: yaml.Node | None = None
 
     def position(self, path: Path_, of_key: bool = False) -> tuple[int, int]:
         """The position of a field's value (or its key), else of its closest parent in the file."""
+        if self.unlocated is not None:
+            node, self.unlocated = self.unlocated, None
+            with collector_paused():
+                _to_python(node, (), self, _Budget(""))  # the same values again, their places kept
         if of_key and path in self.key_positions:
             return self.key_positions[path]
         while path not in self.positions and path:
@@ -152,14 +163,60 @@ def parse_yaml(text: str, name: str, first_line: int = 1) -> LoadedYaml:
         raise YamlProblem(name, 0, 0, (), "the file is empty", "it must start with `projects:`")
     loaded = LoadedYaml(name, None)
     with collector_paused():
-        loaded.data = _to_python(node, (), loaded, _Budget(text))
+        try:  # the values alone first: positions cost as much again and only a problem needs them
+            loaded.data, loaded.unlocated = _values(node, 0, _Anchored() if _ANCHOR.search(text) else None), node
+        except _Unusual:  # a duplicate key, too deep or too many aliases: said where, as it always was
+            loaded.data = _to_python(node, (), loaded, _Budget(text))
     return loaded
+
+
+class _Unusual(Exception):
+    """Something `_to_python` reports with its place."""
+
+
+class _Anchored:
+    """The nodes seen while reading a text that may have anchors (`&name`), whose aliases add values."""
+
+    def __init__(self) -> None:
+        self.seen: set[int] = set()
+        self.visits = 0
+
+    def spend(self, node: yaml.Node) -> None:
+        self.visits += 1
+        self.seen.add(id(node))
+        if self.visits - len(self.seen) > MAX_ALIAS_VALUES:
+            raise _Unusual
+
+
+def _values(node: yaml.Node, depth: int, anchored: _Anchored | None) -> Any:
+    """The values of `_to_python`, without their positions; raises _Unusual where it would report a problem."""
+    if depth > MAX_NESTING:
+        raise _Unusual
+    if anchored is not None:
+        anchored.spend(node)
+    if isinstance(node, yaml.ScalarNode):  # most nodes: asked first
+        if not node.style and node.value in ("", "~", "null", "Null", "NULL"):
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_values(item, depth + 1, anchored) for item in node.value]
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        if key in result:
+            raise _Unusual
+        result[key] = _values(value_node, depth + 1, anchored)
+    return result
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")
 # `*name` where a value starts and ending where a value ends: Markdown's `*emphasis*` in record
 # texts (thousands of them in a large file) does not look like that.
-_ALIAS = re.compile(r"(?<![^\s\[{,])\*[^\s\[\]{},*]+(?=[\s\]},]|\Z)")
+# The asterisk first (and what stands before it looked at after it): the search then skips from one
+# asterisk to the next instead of trying the pattern at every character.
+_ALIAS = re.compile(r"\*(?<![^\s\[{,]\*)[^\s\[\]{},*]+(?=[\s\]},]|\Z)")
+# An anchor (`&name`) is what lets aliases repeat values; most files have none, not even an `&`.
+_ANCHOR = re.compile(r"&[^\s\[\]{},]")
 
 
 def _aliases(text: str) -> int:
