@@ -81,10 +81,13 @@ def strip_invisible(text: str) -> str:
     return CONTROL_PATTERN.sub("", BIDI_PATTERN.sub("", text))
 
 
+_C0_AND_SPACE = "".join(chr(code) for code in range(0x21))
+
+
 def normalized_url(url: str) -> str:
     """The URL as a browser reads it (WHATWG URL parsing): leading and trailing C0 controls and
     spaces stripped, tabs and line breaks removed anywhere, the scheme in lower case."""
-    url = url.strip("".join(chr(code) for code in range(0x21)))
+    url = url.strip(_C0_AND_SPACE)
     url = re.sub(r"[\t\n\r]", "", url)
     scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.\-]*):", url)
     if scheme:

@@ -186,10 +186,13 @@ def language_problems(loaded: LoadedYaml) -> list[Problem]:
     return problems
 
 
+_LANGUAGE_SET = frozenset(LANGUAGES)
+
+
 def _raw_texts(value: Any, path: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], dict[str, Any]]]:
     """The per-language texts in a raw record: mappings whose keys are all languages."""
     if isinstance(value, dict):
-        if value and all(key in LANGUAGES for key in value):
+        if value and value.keys() <= _LANGUAGE_SET:
             return [(path, value)]
         found = []
         for key, item in value.items():

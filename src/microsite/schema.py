@@ -116,8 +116,11 @@ def _check_url(value: str) -> str:
 Url = Annotated[str, AfterValidator(_check_url)]
 
 
+CURRENCIES = frozenset(list_currencies())  # Babel makes a new set at every call
+
+
 def _check_currency(value: str) -> str:
-    if value not in list_currencies():
+    if value not in CURRENCIES:
         raise ValueError(f"{value!r} is not an ISO 4217 currency code such as EUR, BGN, PLN, GEL")
     return value
 
