@@ -9,14 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from microsite.languages import LANGUAGES
-from microsite.linkcheck import check_site, missing_outputs
-from microsite.new_language import new_language
-from microsite.open_data import funders_schema, projects_schema
-from microsite.po_files import export_po, import_po, po_path
 from microsite.problems import DataError
 from microsite.records import load_projects
-from microsite.safe_build import build_site
-from microsite.scaffold import new_project
 from microsite.settings import SitePaths, settings_from_config_file
 from microsite.site import build_date, check_inputs
 from microsite.translation_sources import (
@@ -95,7 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         generated = site.outputs.generated()
         print(f"OK: {len(site.projects)} projects, {generated} pages and files to generate, no problems found.")
         return 0
+    # What the other commands need is imported where they start: `check` is the one an editor waits for.
     if args.command == "new-project":
+        from microsite.scaffold import new_project
+
         try:
             print(new_project(SitePaths(Path(".").resolve()).data_file, args.slug, args.language))
         except ValueError as err:
@@ -103,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     if args.command == "new-language":
+        from microsite.new_language import new_language
+
         try:
             written = new_language(args.site.resolve(), args.code)
         except ValueError as err:
@@ -112,8 +111,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Now translate locales/{args.code}/LC_MESSAGES/messages.po and the pages in content/{args.code}/.")
         return 0
     if args.command == "build":
+        from microsite.safe_build import build_site
+
         return build_site(Path(".").resolve(), args.site_dir, jobs=args.jobs, compressed=args.precompress)
     if args.command == "schema":
+        from microsite.open_data import funders_schema, projects_schema
+
         args.folder.mkdir(parents=True, exist_ok=True)
         for name, text in (("projects.schema.json", projects_schema()), ("funders.schema.json", funders_schema())):
             (args.folder / name).write_text(text, encoding="utf-8")
@@ -128,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         print(content_table(content_pages(SitePaths(source_dir).content_dir, LANGUAGES), LANGUAGES).lstrip("\n") + "\n")
         print(status_table(translation_status(projects, LANGUAGES, translation_states(projects, sources)), LANGUAGES))
         return 0
+    from microsite.linkcheck import check_site, missing_outputs
+
     try:  # the site's output plan, to find files the build should have written
         planned = sorted(check_inputs(settings_from_config_file(args.source.resolve()))[0].outputs.claims)
     except DataError as err:
@@ -141,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def translations_command(args: argparse.Namespace) -> int:
+    from microsite.po_files import export_po, import_po, po_path
+
     source_dir = args.site.resolve()
     try:
         if args.command == "translations-export":
