@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -160,3 +163,17 @@ def test_the_seed_translations_are_all_recorded_and_up_to_date() -> None:
     assert states and {state.state for state in states} == {"current"}
     # the file is exactly what the stamp command writes
     assert dump_sources(sources, projects) == (REPO / "data" / "translations.yaml").read_text(encoding="utf-8")
+
+
+def test_the_check_command_prints_everything_before_it_leaves(tmp_path: Path) -> None:
+    # `microsite check` ends its process without freeing the records (cli.leave_now): what it printed
+    # must still be there, and the exit status still says whether problems were found
+    site = stamped_site(tmp_path)
+    command = [str(Path(sys.executable).parent / "microsite"), "check", str(site)]
+    buffered = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    passed = subprocess.run(command, capture_output=True, text=True, check=False, env=buffered)
+    assert (passed.returncode, passed.stderr) == (0, "")
+    assert passed.stdout == "OK: 1 projects, 45 pages and files to generate, no problems found.\n"
+    (site / "data" / "projects.yaml").write_text(MINI.replace("slug: mini", "slug: Mini"), encoding="utf-8")
+    failed = subprocess.run(command, capture_output=True, text=True, check=False, env=buffered)
+    assert failed.returncode == 1 and "'Mini' is not a valid slug" in failed.stderr

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import NoReturn
 
 from microsite.languages import LANGUAGES
 from microsite.problems import DataError
@@ -88,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         generated = site.outputs.generated()
         print(f"OK: {len(site.projects)} projects, {generated} pages and files to generate, no problems found.")
+        if argv is None:  # the command itself, not a test calling main()
+            leave_now(0)
         return 0
     # What the other commands need is imported where they start: `check` is the one an editor waits for.
     if args.command == "new-project":
@@ -143,6 +147,14 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
     print(f"{len(errors)} broken links" if errors else "OK: every link, anchor and file resolves.")
     return 1 if errors else 0
+
+
+def leave_now(code: int) -> NoReturn:
+    """End the process without freeing what it made one object at a time: the values and records of
+    a large file take a third of a second to free, for a process that ends anyway (as mypy does)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def translations_command(args: argparse.Namespace) -> int:
