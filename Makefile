@@ -42,7 +42,7 @@ build: $(VENV)/.build-installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 serve: $(VENV)/.build-installed
-	@MICROSITE_LANGUAGES=$(LANGUAGES) $(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) || $(STOP_QUIETLY)
+	@MICROSITE_LANGUAGES=$(LANGUAGES) $(BIN)/mkdocs serve --dirty --dev-addr $(HOST):$(PORT) || $(STOP_QUIETLY)
 
 ## check: validate data/ and content/ in seconds, without building
 check: $(VENV)/.build-installed

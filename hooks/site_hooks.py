@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,14 @@ from mkdocs.structure.pages import Page
 from microsite import mkdocs_adapter as adapter
 from microsite.alternates import alternate_links, sitemap_entries, switcher_links, write_sitemaps
 from microsite.formatting import own_language_name
+from microsite.incremental import (
+    Incremental,
+    NavTitles,
+    digest,
+    folder_contents,
+    preview_build_epoch,
+    remove_unwritten,
+)
 from microsite.page_shell import (
     PRELOAD_FONTS,
     breadcrumb,
@@ -35,7 +44,7 @@ from microsite.search.strings import search_strings
 from microsite.settings import build_languages, site_settings
 from microsite.shell_strings import shell_strings
 from microsite.site import PreparedSite, not_found_messages, prepare_site
-from microsite.terminal import BuildClock, build_summary, install, say
+from microsite.terminal import BuildClock, allow_dirty_builds, build_summary, install, say
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 ROOT_LANGUAGE = "mul"  # theme language of the root build (language chooser, 404), see mkdocs.yml
@@ -56,6 +65,13 @@ class HookState:
     clock: BuildClock = field(default_factory=BuildClock)  # for the one line per build (microsite.terminal)
     addressed: bool = False  # the preview's address is printed once, after its first build
     stand_in: bool = False  # the preview shows stand-in pages: it started while the files had problems
+    # `mkdocs serve --dirty` (make serve): each save rebuilds only what it changes (microsite.incremental)
+    fast: bool = False
+    incremental: Incremental = field(default_factory=Incremental)
+    nav_titles: NavTitles = field(default_factory=NavTitles)
+    nav_pages: list[Page] = field(default_factory=list)  # the navigation of the language being built
+    search_pages: dict[str, Any] = field(default_factory=dict)  # built pages read for the search index
+    own_build_date: bool = False  # the preview set SOURCE_DATE_EPOCH (preview_build_epoch)
 
     @property
     def prepared(self) -> PreparedSite:
@@ -68,7 +84,15 @@ _state = HookState()
 
 def on_startup(command: str, dirty: bool) -> None:
     _state.serving = command == "serve"
+    _state.fast = _state.serving and dirty
     install()  # progress notes only with VERBOSE=1
+    if _state.fast:
+        allow_dirty_builds()
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    adapter.stop_watching(server, config.docs_dir)  # the staging folder: made from the watched folders
+    return server
 
 
 @event_priority(adapter.BEFORE_I18N)
@@ -92,6 +116,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     adapter.share_nav(config, languages, nav())  # the registry of page kinds' navigation
     folder = Path(config.config_file_path).resolve().parent
     paths = site_settings(folder, config.site_url, dict(config.extra), building, languages, preview=_state.serving)
+    fast_rebuild = _state.fast and adapter.is_outermost_build(config)
+    if fast_rebuild:
+        if _state.own_build_date or "SOURCE_DATE_EPOCH" not in os.environ:
+            os.environ["SOURCE_DATE_EPOCH"], _state.own_build_date = preview_build_epoch(time.time()), True
+        _state.incremental.before_staging(paths.stage_dir)
     inputs = paths.fingerprint()
     if _state.site is None or inputs != _state.site_inputs:
         try:
@@ -111,6 +140,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _state.site_inputs = inputs
         for note in _state.prepared.notes:
             log.info(note)
+    if fast_rebuild:
+        # what every page shows: when it changes, every page is rebuilt
+        shown_everywhere = digest(
+            Path(config.config_file_path).read_bytes(),
+            folder_contents([Path(config.theme.custom_dir) if config.theme.custom_dir else None, paths.locales_dir]),
+            _state.problems,
+            _state.stand_in,
+            building,
+            config.site_url,
+        )
+        _state.incremental.after_staging(_state.prepared.paths.stage_dir, shown_everywhere, _state.prepared.versions)
     adapter.drop_theme_sitemap(config)
     config.docs_dir = str(_state.prepared.paths.stage_dir)
     return config
@@ -140,6 +180,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
     page_languages = [lang] if lang in _state.languages else list(_state.languages)
     env.globals["microsite_problems"] = banner(_state.problems, site.translations, page_languages, not _state.stand_in)
     # the per-language search box (overrides/partials/microsite-search.html); none on the root pages
+    if _state.fast:
+        settle_nav_titles(config, files, lang)
     env.globals["microsite_search"] = (
         {
             "index": index_folder(lang),
@@ -150,6 +192,29 @@ def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
         else None
     )
     return env
+
+
+def settle_nav_titles(config: MkDocsConfig, files: Any, lang: str) -> None:
+    """A dirty build reads only the pages it rebuilds: the others' titles (menu, breadcrumbs) are given
+    back, or, when a navigation title changed, every page of the language is read and rebuilt."""
+    pages = _state.nav_pages
+    read = {page.file.src_uri: page.title for page in pages if adapter.is_read(page)}
+    unread = [page for page in pages if not adapter.is_read(page)]
+    titles = _state.nav_titles.settle(lang, read, [page.file.src_uri for page in unread])
+    if titles is not None:
+        for page in unread:
+            adapter.give_title(page, titles[page.file.src_uri])
+        return
+    for file in files.documentation_pages():
+        if file.page is not None and not adapter.is_read(file.page):
+            adapter.read_page(file.page, config, files)
+            os.utime(file.abs_src_path)  # newer than its output: MkDocs rebuilds it
+
+
+@event_priority(adapter.AFTER_I18N_NAV)
+def on_nav(nav: Any, config: MkDocsConfig, files: Any) -> Any:
+    _state.nav_pages = list(nav.pages)
+    return nav
 
 
 def on_files(files: Any, config: MkDocsConfig) -> Any:
@@ -187,9 +252,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     # the outermost build, after every language: the files made from all of them
     site, site_url = _state.prepared, config.site_url or ""
     site_dir, built = Path(config.site_dir), site.paths.build_languages
+    if _state.fast:  # before the search index, which reads every page in site_dir
+        _state.incremental.remove_stale_outputs(site_dir)
     entries = sitemap_entries(site.versions, site_url, _state.languages)
-    write_sitemaps(site_dir, entries, site_url, site.outputs.outputs(SITEMAP), built)
-    write_site_indexes(site_dir, list(built))
+    sitemaps = write_sitemaps(site_dir, entries, site_url, site.outputs.outputs(SITEMAP), built)
+    if _state.fast:
+        remove_unwritten(site_dir, Path(SITEMAP.pattern).name, sitemaps)
+    write_site_indexes(site_dir, list(built), _state.search_pages if _state.fast else None)
     minify_search_script(site_dir)
     say(build_summary(site_dir, built, site.paths.builds_root, _state.clock.stop()))
     if _state.serving and not _state.addressed:

@@ -90,6 +90,7 @@ def test_6_event_order_around_static_i18n() -> None:
     assert plugin.on_config.mkdocs_priority < adapter.BEFORE_I18N
     assert plugin.on_page_context.mkdocs_priority > adapter.AFTER_I18N
     assert plugin.on_post_build.mkdocs_priority > adapter.AFTER_I18N_BUILDS
+    assert plugin.on_nav.mkdocs_priority > adapter.AFTER_I18N_NAV
 
 
 def test_7_the_theme_static_pages_we_replace_or_limit(config: MkDocsConfig) -> None:
@@ -126,3 +127,36 @@ def test_10_json_in_pages_is_text(config: MkDocsConfig) -> None:
     assert env.from_string("{{ value | tojson }}").render(value={"b": "ბიუჯეტი", "a": "<"}) == (
         '{"a": "\\u003c", "b": "ბიუჯეტი"}'
     )
+
+
+def test_13_a_page_a_dirty_build_skipped_is_read_as_mkdocs_reads_it_or_given_its_title(tmp_path: Path) -> None:
+    config = load_config(str(REPO / "mkdocs.yml"), site_url=SITE_URL, hooks=[])  # static-i18n's events only
+    (tmp_path / "page.md").write_text("# The title\n\nText.\n", encoding="utf-8")
+    file = File("page.md", str(tmp_path), str(tmp_path / "site"), use_directory_urls=False)
+    skipped = Page(None, file, config)  # what a dirty build leaves of a page it does not rebuild
+    assert not adapter.is_read(skipped) and skipped.title is None
+    adapter.give_title(skipped, "The title")
+    assert skipped.title == "The title"
+    page = Page(None, file, config)
+    i18n(config).current_language = "pl"  # the plugin events run too, as in a language's build
+    adapter.read_page(page, config, Files([file]))
+    assert adapter.is_read(page) and page.title == "The title"
+    assert page.content is not None and "<p>Text.</p>" in page.content
+
+
+def test_14_the_preview_stops_watching_the_staging_folder(tmp_path: Path) -> None:
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(tmp_path))  # as `mkdocs serve` watches docs_dir
+    adapter.stop_watching(server, str(tmp_path))
+    assert not server._watched_paths
+
+
+def test_15_the_dirty_build_warning_is_the_one_mkdocs_logs(config: MkDocsConfig, tmp_path: Path) -> None:
+    import inspect
+
+    from mkdocs.commands import build
+
+    assert build.log.name == adapter.DIRTY_BUILD_LOGGER
+    assert adapter.DIRTY_BUILD_WARNING in inspect.getsource(build.build)

@@ -11,7 +11,7 @@ static-i18n
   3. the language being built: it sets the theme's `language` for each build           build_language
   4. the language switcher: it resets `extra.alternate` (key and attribute) per build   set_switcher
   5. one nav for every language: its per-language `nav` option                          share_nav
-  6. the event order: ours before its on_config, after its on_page_context and
+  6. the event order: ours before its on_config, after its on_nav, on_page_context and
      on_post_build (it runs the other languages' builds inside its on_post_build)      BEFORE_I18N, AFTER_I18N
 Material for MkDocs
   7. its static pages `sitemap.xml` (ours replace it), `404.html`  drop_theme_sitemap, write_not_found_page
@@ -20,6 +20,11 @@ Material for MkDocs
   10. JSON written into pages (its translations, our search strings)                   json_as_text
   11. its bundle's third-party URLs and source maps                                   microsite.theme_scripts
   12. the blocks and partials overridden in overrides/ (main.html, partials/*.html, 404.html)
+MkDocs (the preview's fast rebuild, microsite.incremental)
+  13. a dirty build skips the pages it does not rebuild: read one anyway, give one its title
+                                                                          read_page, is_read, give_title
+  14. the preview server watches docs_dir (the staging folder, written by the hook)  stop_watching
+  15. the warning every dirty build logs (strict mode would fail on it)            DIRTY_BUILD_WARNING
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from collections.abc import Iterable
 from importlib.resources import files
 from typing import Any
 
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -36,6 +42,7 @@ I18N_PLUGIN = "i18n"
 BEFORE_I18N = 100  # on_config: before static-i18n reads docs_dir and the languages
 AFTER_I18N = -50  # on_page_context: after static-i18n, which resets `extra.alternate` for every page
 AFTER_I18N_BUILDS = -200  # on_post_build: after static-i18n has run the other languages' builds
+AFTER_I18N_NAV = -150  # on_nav: after static-i18n has made the language's navigation
 
 
 def _i18n(config: MkDocsConfig) -> Any:
@@ -118,3 +125,29 @@ def json_as_text(env: Any) -> None:
     """JSON in pages (Material's translations, our search strings) as UTF-8 text, not \\uXXXX escapes:
     a third of the size for Greek, Cyrillic and Georgian. Jinja still escapes <, >, & and '."""
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+
+
+# Logged by every dirty build (mkdocs.commands.build): the preview's rebuilds are made exact by the hook.
+DIRTY_BUILD_LOGGER = "mkdocs.commands.build"
+DIRTY_BUILD_WARNING = "A 'dirty' build is being performed"
+
+
+def is_read(page: Page) -> bool:
+    """Whether this build has read the page's Markdown (a dirty build skips pages it does not rebuild)."""
+    return page.markdown is not None
+
+
+def read_page(page: Page, config: MkDocsConfig, files: Any) -> None:
+    """Read and render a page a dirty build skipped, as MkDocs itself does (with the plugin events)."""
+    mkdocs_build._populate_page(page, config, files, dirty=False)
+
+
+def give_title(page: Page, title: str | None) -> None:
+    """The title of a page this build has not read (the same as when it was last read: unchanged)."""
+    page.title = title  # MkDocs lets a property be set
+
+
+def stop_watching(server: Any, path: str) -> None:
+    """`mkdocs serve` watches docs_dir; ours is written by the hook from the watched folders, so a
+    change there only follows a rebuild and would start a needless second one."""
+    server.unwatch(path)

@@ -4,6 +4,7 @@ page's language, and which theme files to leave out of the output."""
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from pathlib import Path, PurePosixPath
@@ -67,8 +68,14 @@ def is_base_theme_file(abs_src_path: str | None, theme_dirs: list[str], custom_d
     """A static file that comes from the base theme (Material's CSS, JS, icons), not from ours."""
     if not abs_src_path:
         return False
-    source = Path(abs_src_path).resolve()
-    ours = Path(custom_dir).resolve() if custom_dir else None
+    source = _resolved(abs_src_path)
+    ours = _resolved(custom_dir) if custom_dir else None
     if ours is not None and source.is_relative_to(ours):
         return False
-    return any(source.is_relative_to(Path(folder).resolve()) for folder in theme_dirs if folder)
+    return any(source.is_relative_to(_resolved(folder)) for folder in theme_dirs if folder)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _resolved(path: str) -> Path:
+    # asked for every file of every language's build (5 builds for each save in the preview)
+    return Path(path).resolve()

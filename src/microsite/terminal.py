@@ -15,6 +15,8 @@ from typing import Any
 
 from mkdocs.exceptions import Abort
 
+from microsite.mkdocs_adapter import DIRTY_BUILD_LOGGER, DIRTY_BUILD_WARNING
+
 VERBOSE_VARIABLE = "MICROSITE_VERBOSE"
 # The one line MkDocs adds after our report of the problems: it says nothing more.
 MKDOCS_ABORT_LINES = ("Aborted with a BuildError!",)
@@ -48,6 +50,25 @@ def install() -> None:
 
 
 _mkdocs_show_abort: Any = None
+_DIRTY_FILTER_NAME = "microsite-exact-dirty"
+
+
+class DirtyWarningFilter(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave links and navigation stale."""
+
+    def __init__(self) -> None:
+        super().__init__(_DIRTY_FILTER_NAME)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(DIRTY_BUILD_WARNING)
+
+
+def allow_dirty_builds() -> None:
+    """Only for the preview, whose dirty rebuilds microsite.incremental makes exact: the warning
+    would otherwise be shown at every save, and strict mode turns it into a failed build."""
+    logger = logging.getLogger(DIRTY_BUILD_LOGGER)
+    if not any(getattr(f, "name", "") == _DIRTY_FILTER_NAME for f in logger.filters):
+        logger.addFilter(DirtyWarningFilter())
 
 
 def _show_abort(self: Abort, *args: Any, **kwargs: Any) -> None:

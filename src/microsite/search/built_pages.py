@@ -126,11 +126,20 @@ def parse_page(html: str, url: str) -> Page | None:
     return Page(url=url, lang=parser.lang, title=title, sections=sections)
 
 
-def site_pages(site_dir: Path, lang: str) -> list[Page]:
+def site_pages(site_dir: Path, lang: str, cache: dict[str, tuple[bytes, Page | None]] | None = None) -> list[Page]:
+    """The searchable pages of one language. `cache` (the preview's, kept between rebuilds): each page
+    read before, by path, with its bytes then; a page is parsed again only when its bytes changed."""
     pages = []
     root = site_dir / lang
     for path in sorted(root.rglob("*.html")):
-        page = parse_page(path.read_text(encoding="utf-8"), path.relative_to(root).as_posix())
+        url, data = path.relative_to(root).as_posix(), path.read_bytes()
+        known = cache.get(str(path)) if cache is not None else None
+        if known is not None and known[0] == data:
+            page = known[1]
+        else:
+            page = parse_page(data.decode("utf-8"), url)
+            if cache is not None:
+                cache[str(path)] = (data, page)
         if page is not None:
             pages.append(page)
     return pages

@@ -13,14 +13,20 @@ import rjsmin  # type: ignore[import-untyped]  # no type information shipped
 SEARCH_SCRIPT = Path("assets") / "javascripts" / "microsite-search.js"  # in the output folder
 
 
+HEADER = "/* microsite-search.js, minified; source: overrides/assets/javascripts/microsite-search.js */\n"
+
+
 def minify_js(source: str) -> str:
-    header = "/* microsite-search.js, minified; source: overrides/assets/javascripts/microsite-search.js */\n"
-    return header + str(rjsmin.jsmin(source)) + "\n"
+    return HEADER + str(rjsmin.jsmin(source)) + "\n"
 
 
 def minify_search_script(site_dir: Path) -> int:
-    """Minify the output's copy of the search script in place; returns its size in bytes."""
+    """Minify the output's copy of the search script in place; returns its size in bytes. A copy
+    minified already (the preview's rebuild copies the script only when its source changed) is kept."""
     path = site_dir / SEARCH_SCRIPT
-    minified = minify_js(path.read_text(encoding="ascii")).encode("ascii")
+    source = path.read_text(encoding="ascii")
+    if source.startswith(HEADER):
+        return len(source.encode("ascii"))
+    minified = minify_js(source).encode("ascii")
     path.write_bytes(minified)
     return len(minified)

@@ -170,22 +170,30 @@ def shard_files(index: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_index(folder: Path, index: dict[str, Any]) -> dict[str, int]:
-    """Write the index's files into `folder` (emptied first); returns {file name: bytes}."""
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
+    """Make `folder` hold exactly the index's files; returns {file name: bytes}. Files already there
+    with the same bytes are left alone (a preview's rebuild changes only a few shards)."""
+    if folder.is_file() or folder.is_symlink():
+        folder.unlink()
+    folder.mkdir(parents=True, exist_ok=True)
     sizes = {}
     for name, data in shard_files(index).items():
-        script = shard_script(index["lang"], name, data).encode("utf-8")
-        (folder / f"{name}.js").write_bytes(script)
-        sizes[f"{name}.js"] = len(script)
+        script, target = shard_script(index["lang"], name, data).encode("utf-8"), folder / f"{name}.js"
+        if not (target.is_file() and target.read_bytes() == script):
+            target.write_bytes(script)
+        sizes[target.name] = len(script)
+    for path in folder.iterdir():
+        if path.name not in sizes:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
     return sizes
 
 
-def write_site_indexes(site_dir: Path, languages: list[str]) -> dict[str, dict[str, int]]:
-    """Write /<lang>/search-index/ for every language; returns {lang: {file name: bytes}}."""
+def write_site_indexes(
+    site_dir: Path, languages: list[str], cache: dict[str, Any] | None = None
+) -> dict[str, dict[str, int]]:
+    """Write /<lang>/search-index/ for every language; returns {lang: {file name: bytes}}.
+    `cache`: the pages read at an earlier build (built_pages.site_pages), to read only those changed."""
     return {
-        lang: write_index(site_dir / index_folder(lang), build_index(site_pages(site_dir, lang), lang))
+        lang: write_index(site_dir / index_folder(lang), build_index(site_pages(site_dir, lang, cache), lang))
         for lang in languages
     }
 
