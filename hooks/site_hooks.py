@@ -48,6 +48,7 @@ from microsite.terminal import BuildClock, allow_dirty_builds, build_summary, in
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 ROOT_LANGUAGE = "mul"  # theme language of the root build (language chooser, 404), see mkdocs.yml
+WATCH_INTERVAL = 0.1  # seconds between the preview's looks at data/, content/, … (a few files: cheap)
 
 
 @dataclass
@@ -72,6 +73,7 @@ class HookState:
     nav_pages: list[Page] = field(default_factory=list)  # the navigation of the language being built
     search_pages: dict[str, Any] = field(default_factory=dict)  # built pages read for the search index
     own_build_date: bool = False  # the preview set SOURCE_DATE_EPOCH (preview_build_epoch)
+    rebuilt_languages: tuple[str, ...] = ()  # of this rebuild: those with a changed file
 
     @property
     def prepared(self) -> PreparedSite:
@@ -92,6 +94,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     adapter.stop_watching(server, config.docs_dir)  # the staging folder: made from the watched folders
+    if _state.fast:
+        adapter.look_for_changes_every(server, WATCH_INTERVAL)
     return server
 
 
@@ -112,11 +116,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         building = build_languages(os.environ.get("MICROSITE_LANGUAGES"), languages)
     except ValueError as err:
         raise PluginError(str(err)) from None
-    adapter.choose_languages_to_build(config, languages, building)
+    fast_rebuild = _state.fast and adapter.is_outermost_build(config)
+    # a fast rebuild runs MkDocs only for the languages it changed (their outputs stay otherwise)
+    to_build = _state.rebuilt_languages if _state.fast and not fast_rebuild else building
+    adapter.choose_languages_to_build(config, languages, to_build)
     adapter.share_nav(config, languages, nav())  # the registry of page kinds' navigation
     folder = Path(config.config_file_path).resolve().parent
     paths = site_settings(folder, config.site_url, dict(config.extra), building, languages, preview=_state.serving)
-    fast_rebuild = _state.fast and adapter.is_outermost_build(config)
     if fast_rebuild:
         if _state.own_build_date or "SOURCE_DATE_EPOCH" not in os.environ:
             os.environ["SOURCE_DATE_EPOCH"], _state.own_build_date = preview_build_epoch(time.time()), True
@@ -150,8 +156,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             building,
             config.site_url,
         )
-        _state.incremental.after_staging(_state.prepared.paths.stage_dir, shown_everywhere, _state.prepared.versions)
+        changes = _state.incremental.after_staging(
+            _state.prepared.paths.stage_dir, shown_everywhere, _state.prepared.versions
+        )
+        _state.rebuilt_languages = tuple(changes.languages(building))
+        adapter.choose_languages_to_build(config, languages, _state.rebuilt_languages)
     adapter.drop_theme_sitemap(config)
+    adapter.list_only_our_theme_files(config)
     config.docs_dir = str(_state.prepared.paths.stage_dir)
     return config
 
@@ -163,6 +174,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # The language switcher lists every language, also those another process builds (static-i18n
     # lists only the languages it builds); pages replace these home links by their own versions.
     adapter.set_switcher(config, switcher_links(config.site_url or "", {}, _state.language_names))
+
+
+def on_build_error(error: Exception) -> None:
+    if _state.fast:
+        _state.incremental.forget()
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
@@ -258,7 +274,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     sitemaps = write_sitemaps(site_dir, entries, site_url, site.outputs.outputs(SITEMAP), built)
     if _state.fast:
         remove_unwritten(site_dir, Path(SITEMAP.pattern).name, sitemaps)
-    write_site_indexes(site_dir, list(built), _state.search_pages if _state.fast else None)
+    if _state.fast:  # the other languages' pages are as they were, and so are their indexes
+        write_site_indexes(site_dir, list(_state.rebuilt_languages), _state.search_pages)
+    else:
+        write_site_indexes(site_dir, list(built))
     minify_search_script(site_dir)
     say(build_summary(site_dir, built, site.paths.builds_root, _state.clock.stop()))
     if _state.serving and not _state.addressed:

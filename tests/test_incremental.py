@@ -51,6 +51,7 @@ def test_what_every_page_shows_touches_every_staged_file(tmp_path: Path) -> None
     changes = state.after_staging(stage, "first", versions | {"pl/b.md": {"pl": "pl/b.html", "el": "el/b.html"}})
     assert not changes.rebuild_all and changes.removed == ["el/a.md"]
     assert {name for name, stamp in stamps().items() if stamp != old[name]} == {"pl/b.md"}  # its alternates
+    assert changes.changed == {"el/a.md", "pl/b.md"} and changes.languages(["el", "bg", "pl"]) == ["el", "pl"]
     state.before_staging(stage)
     state.after_staging(stage, "a catalog changed", versions)
     assert all(stamp != old[name] for name, stamp in stamps().items())

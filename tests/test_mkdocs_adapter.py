@@ -151,6 +151,10 @@ def test_14_the_preview_stops_watching_the_staging_folder(tmp_path: Path) -> Non
     server.watch(str(tmp_path))  # as `mkdocs serve` watches docs_dir
     adapter.stop_watching(server, str(tmp_path))
     assert not server._watched_paths
+    adapter.look_for_changes_every(server, 0.1)
+    server.watch(str(tmp_path))  # a folder of `watch:`, watched after on_serve
+    (emitter,) = server.observer.emitters
+    assert emitter.timeout == 0.1
 
 
 def test_15_the_dirty_build_warning_is_the_one_mkdocs_logs(config: MkDocsConfig, tmp_path: Path) -> None:
@@ -160,3 +164,19 @@ def test_15_the_dirty_build_warning_is_the_one_mkdocs_logs(config: MkDocsConfig,
 
     assert build.log.name == adapter.DIRTY_BUILD_LOGGER
     assert adapter.DIRTY_BUILD_WARNING in inspect.getsource(build.build)
+
+
+def test_16_the_theme_lists_only_our_files_and_still_loads_materials_templates(config: MkDocsConfig) -> None:
+    from mkdocs.structure.files import Files
+
+    listed_by_mkdocs = Files([])
+    listed_by_mkdocs.add_files_from_theme(config.theme.get_env(), config)
+    adapter.list_only_our_theme_files(config)
+    env = config.theme.get_env()
+    ours = Files([])
+    ours.add_files_from_theme(env, config)
+    custom_dir = str(config.theme.custom_dir)
+    assert {f.src_uri for f in ours} == {f.src_uri for f in listed_by_mkdocs if f.abs_src_path.startswith(custom_dir)}
+    assert len(listed_by_mkdocs) > len(ours) > 0  # Material's files are not listed (14 000 with its icons)
+    assert env.get_template("main.html") and env.get_template("partials/languages/pl.html")  # ours, Material's
+    assert env.bytecode_cache is not None

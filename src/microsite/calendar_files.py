@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import pickle
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -51,7 +53,7 @@ def calendars(
     texts: icalendar's line folding is slow, and every event is in two files per language."""
     views = views or ProjectViews()
     host = urlsplit(site_url).netloc or "localhost"
-    entries = [bytes(_vevent(views(project, lang), event, site_url, host, stamp).to_ical()) for project, event in pairs]
+    entries = [_vevent_text(views(project, lang), event, site_url, host, stamp) for project, event in pairs]
     feed = _calendar(entries, pairs)
     return feed, [_calendar([entry], [pair]) for entry, pair in zip(entries, pairs, strict=True)]
 
@@ -90,6 +92,22 @@ def _timezones(pairs: list[tuple[Project, Event]]) -> list[bytes]:
 def _vtimezone(zone: str, first_year: int, last_year: int) -> bytes:
     first, last = dt.date(first_year, 1, 1), dt.date(last_year + 1, 1, 1)
     return bytes(Timezone.from_tzid(zone, first_date=first, last_date=last).to_ical())
+
+
+# Events already turned into iCalendar text, by a fingerprint of all the text is made from: the
+# preview turns, at each save, only the events of the records that changed.
+_VEVENTS: dict[bytes, bytes] = {}
+_VEVENTS_LIMIT = 50_000
+
+
+def _vevent_text(view: ProjectView, event: Event, site_url: str, host: str, stamp: dt.datetime) -> bytes:
+    key = hashlib.blake2b(pickle.dumps((view, event, site_url, host, stamp), protocol=5)).digest()
+    text = _VEVENTS.get(key)
+    if text is None:
+        if len(_VEVENTS) > _VEVENTS_LIMIT:
+            _VEVENTS.clear()
+        text = _VEVENTS[key] = bytes(_vevent(view, event, site_url, host, stamp).to_ical())
+    return text
 
 
 def _vevent(view: ProjectView, event: Event, site_url: str, host: str, stamp: dt.datetime) -> CalendarEvent:

@@ -91,6 +91,12 @@ class StagedChanges:
 
     removed: list[str] = field(default_factory=list)
     rebuild_all: bool = False
+    changed: set[str] = field(default_factory=set)  # written, touched or removed
+
+    def languages(self, languages: Iterable[str]) -> list[str]:
+        """The languages with a changed file: only their builds have anything to do."""
+        tops = {path.split("/", 1)[0] for path in self.changed}
+        return [lang for lang in languages if lang in tops]
 
 
 @dataclass
@@ -99,7 +105,7 @@ class Incremental:
 
     shown_everywhere: str | None = None  # fingerprint of what every page shows, at the last build
     versions: dict[str, dict[str, str]] = field(default_factory=dict)  # each page's language versions
-    staged_before: dict[str, int] = field(default_factory=dict)
+    staged_before: dict[str, int] = field(default_factory=dict)  # staged files and their times
     pending_removals: list[str] = field(default_factory=list)  # outputs to delete after this rebuild
 
     def before_staging(self, stage_dir: Path) -> None:
@@ -116,9 +122,15 @@ class Incremental:
             touch(stage_dir, staged)
         else:
             touch(stage_dir, [page for page, urls in versions.items() if self.versions.get(page) != urls])
-        self.shown_everywhere, self.versions, self.staged_before = shown_everywhere, versions, staged
+        before, after = self.staged_before, files_under(stage_dir)
+        changes.changed = set(changes.removed) | {path for path, stamp in after.items() if before.get(path) != stamp}
+        self.shown_everywhere, self.versions, self.staged_before = shown_everywhere, versions, after
         self.pending_removals += changes.removed
         return changes
+
+    def forget(self) -> None:
+        """After a failed build, whose languages may be half written: the next one rebuilds everything."""
+        self.shown_everywhere = None
 
     def remove_stale_outputs(self, site_dir: Path) -> None:
         remove_outputs(site_dir, self.pending_removals)

@@ -5,6 +5,8 @@ Templates only print what this module prepares; they make no decisions about lan
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -248,8 +250,24 @@ class ProjectViews:
     def __call__(self, project: Project, lang: str) -> ProjectView:
         key = (project.slug, lang)
         if key not in self._made:
-            self._made[key] = project_view(project, lang, self._states.get(key, []))
+            self._made[key] = _remembered_view(project, lang, self._states.get(key, []))
         return self._made[key]
+
+
+# Views made at an earlier build, by a fingerprint of all they are made from: the preview makes, at
+# each save, only the views of the records that changed. Nothing changes a view once it is made.
+_VIEWS: dict[bytes, ProjectView] = {}
+_VIEWS_LIMIT = 50_000
+
+
+def _remembered_view(project: Project, lang: str, states: list[TextState]) -> ProjectView:
+    key = hashlib.blake2b(pickle.dumps((project, lang, states), protocol=5)).digest()
+    view = _VIEWS.get(key)
+    if view is None:
+        if len(_VIEWS) > _VIEWS_LIMIT:
+            _VIEWS.clear()
+        view = _VIEWS[key] = project_view(project, lang, states)
+    return view
 
 
 # The page section each record field is shown in (templates/translation_notice.md.j2 names them).
