@@ -147,17 +147,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for note in _state.prepared.notes:
             log.info(note)
     if fast_rebuild:
-        # what every page shows: when it changes, every page is rebuilt
-        shown_everywhere = digest(
-            Path(config.config_file_path).read_bytes(),
-            folder_contents([Path(config.theme.custom_dir) if config.theme.custom_dir else None, paths.locales_dir]),
-            _state.problems,
-            _state.stand_in,
-            building,
-            config.site_url,
-        )
         changes = _state.incremental.after_staging(
-            _state.prepared.paths.stage_dir, shown_everywhere, _state.prepared.versions
+            _state.prepared.paths.stage_dir,
+            shown_everywhere(config, paths.locales_dir, building),
+            _state.prepared.versions,
         )
         _state.rebuilt_languages = tuple(changes.languages(building))
         adapter.choose_languages_to_build(config, languages, _state.rebuilt_languages)
@@ -165,6 +158,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     adapter.list_only_our_theme_files(config)
     config.docs_dir = str(_state.prepared.paths.stage_dir)
     return config
+
+
+def shown_everywhere(config: MkDocsConfig, locales_dir: Path, building: tuple[str, ...]) -> str:
+    """A fingerprint of what every page shows: when it changes, the preview rebuilds every page."""
+    theme = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    return digest(
+        Path(config.config_file_path).read_bytes(),
+        folder_contents([theme, locales_dir]),
+        _state.problems,
+        _state.stand_in,
+        building,
+        config.site_url,
+    )
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -195,9 +201,9 @@ def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
     # the preview's banner: what is wrong in data/ or content/ (None when all is well)
     page_languages = [lang] if lang in _state.languages else list(_state.languages)
     env.globals["microsite_problems"] = banner(_state.problems, site.translations, page_languages, not _state.stand_in)
-    # the per-language search box (overrides/partials/microsite-search.html); none on the root pages
     if _state.fast:
         settle_nav_titles(config, files, lang)
+    # the per-language search box (overrides/partials/microsite-search.html); none on the root pages
     env.globals["microsite_search"] = (
         {
             "index": index_folder(lang),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import html
+import os
 import re
 from pathlib import Path, PurePosixPath
 
@@ -69,13 +70,16 @@ def is_base_theme_file(abs_src_path: str | None, theme_dirs: list[str], custom_d
     if not abs_src_path:
         return False
     source = _resolved(abs_src_path)
-    ours = _resolved(custom_dir) if custom_dir else None
-    if ours is not None and source.is_relative_to(ours):
+    if custom_dir and _inside(source, _resolved(custom_dir)):
         return False
-    return any(source.is_relative_to(_resolved(folder)) for folder in theme_dirs if folder)
+    return any(_inside(source, _resolved(folder)) for folder in theme_dirs if folder)
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 @functools.lru_cache(maxsize=65_536)
-def _resolved(path: str) -> Path:
+def _resolved(path: str) -> str:
     # asked for every file of every language's build (5 builds for each save in the preview)
-    return Path(path).resolve()
+    return str(Path(path).resolve())

@@ -74,9 +74,9 @@ def _templates_state(templates_dir: Path) -> bytes:
     )
 
 
-# Project pages already rendered, by a fingerprint of all they are made from (the templates, the
-# catalog, the site's address and the page's data): the preview re-renders, at each save, only the
-# pages of the records that changed. Compiled templates are kept the same way (_TEMPLATE_CODE).
+# Pages already rendered, by a fingerprint of all they are made from (the templates, the catalog, the
+# site's address and the page's data): the preview re-renders, at each save, only the pages whose
+# data changed (a record's pages, the lists showing it). Compiled templates are kept (_TEMPLATE_CODE).
 _RENDERED_PAGES: dict[bytes, str] = {}
 _RENDERED_PAGES_LIMIT = 50_000  # about five rebuilds of a 1 300-record site in four languages
 
@@ -138,6 +138,19 @@ class Renderer:
     def render(self, template: str, lang: str, here: PageKind | None = None, **context: Any) -> str:
         """Render a template for the page of kind `here` in `lang`. Templates make every address with
         link_to (Markdown links), href_to (raw HTML) and url_to (absolute), named by page kind."""
+        try:
+            key = self._page_keys[lang].copy()
+            key.update(pickle.dumps((template, here.name if here else None, context), protocol=5))
+        except (KeyError, TypeError, AttributeError, pickle.PicklingError):  # not fingerprinted: rendered
+            return self._render(template, lang, here, context)
+        cached = _RENDERED_PAGES.get(key.digest())
+        if cached is None:
+            if len(_RENDERED_PAGES) > _RENDERED_PAGES_LIMIT:
+                _RENDERED_PAGES.clear()
+            cached = _RENDERED_PAGES[key.digest()] = self._render(template, lang, here, context)
+        return cached
+
+    def _render(self, template: str, lang: str, here: PageKind | None, context: dict[str, Any]) -> str:
         source = here.source(lang if here and here.per_language else "", "x") if here else f"{lang}/index.md"
 
         def link_to(name: str, project: str = "", event: str = "", anchor: str = "", lang: str = lang) -> str:
@@ -162,24 +175,6 @@ class Renderer:
         narrative: str | None,
         jsonld: str = "",
         programme: FundingProgramme | None = None,
-    ) -> str:
-        key = self._page_keys[view.lang].copy()
-        key.update(pickle.dumps((view, facts, narrative, jsonld, programme), protocol=5))
-        cached = _RENDERED_PAGES.get(key.digest())
-        if cached is not None:
-            return cached
-        if len(_RENDERED_PAGES) > _RENDERED_PAGES_LIMIT:
-            _RENDERED_PAGES.clear()
-        page = _RENDERED_PAGES[key.digest()] = self._project_page(view, facts, narrative, jsonld, programme)
-        return page
-
-    def _project_page(
-        self,
-        view: ProjectView,
-        facts: KeyFacts,
-        narrative: str | None,
-        jsonld: str,
-        programme: FundingProgramme | None,
     ) -> str:
         # Absolute: MkDocs builds one language at a time and cannot resolve links into another.
         original_url = PROJECT.url(self.site_url, view.original_language, view.slug)
