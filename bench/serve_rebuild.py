@@ -161,7 +161,10 @@ def main() -> None:
         first_cell = f"{first:.1f}" if first is not None else "timed out"
         median_cell = f"{median:.1f}" if median is not None else "–"
         lines.append(f"| {n} | {mode} | {edit} | {first_cell} | {median_cell} | {shown} | {load:.1f} |")
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # other measurements kept in the file (its later "## " sections, e.g. make check's) stay
+    earlier = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+    kept = earlier[earlier.index("\n## ") :] if "\n## " in earlier else ""
+    args.out.write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
     print(f"wrote {args.out}")
 
 

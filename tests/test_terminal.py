@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import socket
 
+from microsite.mkdocs_adapter import DIRTY_BUILD_LOGGER, DIRTY_BUILD_WARNING
 from microsite.preview import port_problem, preview_address
-from microsite.terminal import QuietFilter
+from microsite.terminal import DirtyWarningFilter, QuietFilter, allow_dirty_builds
 
 
 def record(level: int, message: str) -> logging.LogRecord:
@@ -33,3 +34,13 @@ def test_a_taken_port_is_explained_with_the_next_one_to_try() -> None:
 def test_the_address_to_open_is_one_a_browser_can_reach() -> None:
     assert "http://127.0.0.1:8001/" in preview_address("0.0.0.0", 8001)
     assert "http://192.168.1.5:8000/" in preview_address("192.168.1.5", 8000)
+
+
+def test_the_preview_drops_only_the_dirty_build_warning() -> None:
+    allow_dirty_builds()
+    allow_dirty_builds()  # once for every rebuild of the preview: one filter
+    logger = logging.getLogger(DIRTY_BUILD_LOGGER)
+    assert sum(isinstance(f, DirtyWarningFilter) for f in logger.filters) == 1
+    dirty = logging.LogRecord(DIRTY_BUILD_LOGGER, logging.WARNING, "", 0, DIRTY_BUILD_WARNING + ", this…", None, None)
+    other = logging.LogRecord(DIRTY_BUILD_LOGGER, logging.WARNING, "", 0, "Doc file 'x.md' contains a link", None, None)
+    assert not logger.filter(dirty) and logger.filter(other)
