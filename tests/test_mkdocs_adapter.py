@@ -180,3 +180,26 @@ def test_16_the_theme_lists_only_our_files_and_still_loads_materials_templates(c
     assert len(listed_by_mkdocs) > len(ours) > 0  # Material's files are not listed (14 000 with its icons)
     assert env.get_template("main.html") and env.get_template("partials/languages/pl.html")  # ours, Material's
     assert env.bytecode_cache is not None
+
+
+@pytest.mark.parametrize("lang", ["pl", "mul"])  # a language's build, the root's
+def test_17_static_i18n_uses_none_of_the_files_set_aside(tmp_path: Path, lang: str) -> None:
+    from mkdocs.structure.files import get_files
+
+    for name in ("index.md", "open-data/projects.json", "pl/index.md", "pl/projects/a.md", "el/index.md", "el/a.ics"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("# x\n", encoding="utf-8")
+    config = load_config(str(REPO / "mkdocs.yml"), site_url=SITE_URL, docs_dir=str(tmp_path), hooks=[])
+    plugin = i18n(config)
+    plugin.current_language = "en" if lang == "mul" else lang
+    config.theme["language"] = lang
+
+    def used(files: Files) -> list[tuple[str, str]]:
+        return sorted((f.src_uri, f.dest_uri) for f in plugin.reconfigure_files(files, config))
+
+    everything = get_files(config)
+    set_aside = adapter.other_languages_files(everything, config, LANGUAGES)
+    rest = get_files(config)
+    for file in [f for f in rest if f.src_uri in {g.src_uri for g in set_aside}]:
+        rest.remove(file)
+    assert set_aside and used(rest) == used(everything)
