@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from microsite.formatting import own_language_name
 from microsite.incremental import (
     Incremental,
     NavTitles,
+    collector_paused_once,
     digest,
     folder_contents,
     preview_build_epoch,
@@ -130,7 +132,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     inputs = paths.fingerprint()
     if _state.site is None or inputs != _state.site_inputs:
         try:
-            _state.site = prepare_site(paths)
+            with collector_paused_once() if _state.fast and _state.site is not None else nullcontext():
+                _state.site = prepare_site(paths)
             _state.problems = None
             _state.stand_in = False
         except DataError as err:
