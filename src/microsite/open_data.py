@@ -4,6 +4,7 @@ language) and the JSON Schema of a record, all generated from the same validated
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from typing import Any
@@ -35,12 +36,35 @@ CSV_COLUMNS = [
 ]
 
 
-def projects_json(projects: list[Project]) -> str:
-    """Every field of every record, exactly as validated; amounts stay exact decimal strings."""
-    data = ProjectsFile(projects=projects).model_dump(mode="json", exclude_defaults=False)
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+# Each record's JSON, by its fingerprint (ProjectViews.fingerprint): the preview writes, at each save,
+# only the changed records' anew (the JSON of a whole file is slow to write: indented, pure Python).
+_RECORD_JSON: dict[bytes, str] = {}
+_RECORD_JSON_LIMIT = 10_000
 
 
+def projects_json(projects: list[Project], views: ProjectViews | None = None) -> str:
+    """Every field of every record, exactly as validated; amounts stay exact decimal strings. The same
+    text as json.dumps({"projects": [...]}, indent=1), made record by record."""
+    views = views or ProjectViews()
+    records = [_record_json(project, views.fingerprint(project)) for project in projects]
+    listed = "[\n" + ",\n".join(records) + "\n ]" if records else "[]"
+    return '{\n "projects": ' + listed + "\n}\n"
+
+
+def _record_json(project: Project, fingerprint: bytes) -> str:
+    text = _RECORD_JSON.get(fingerprint)
+    if text is None:
+        if len(_RECORD_JSON) > _RECORD_JSON_LIMIT:
+            _RECORD_JSON.clear()
+        data = project.model_dump(mode="json", exclude_defaults=False)
+        # indented as an item of the list (two levels): a JSON string holds no line break of its own
+        text = _RECORD_JSON[fingerprint] = "\n".join(
+            "  " + line for line in json.dumps(data, ensure_ascii=False, indent=1).split("\n")
+        )
+    return text
+
+
+@functools.cache  # made from the schema's code alone
 def projects_schema() -> str:
     return _schema(ProjectsFile, "Open-government project records (data/projects.yaml)")
 

@@ -258,7 +258,7 @@ def data_files(site: PreparedSite, building: tuple[str, ...]) -> dict[str, str]:
     files = {}
     if site.paths.builds_root:
         files = {
-            pages.PROJECTS_JSON.source(): projects_json(site.projects),
+            pages.PROJECTS_JSON.source(): projects_json(site.projects, site.views),
             pages.PROJECTS_CSV.source(): projects_csv(site.projects, site.paths.languages, site.views),
             pages.PROJECTS_SCHEMA.source(): projects_schema(),
             pages.ROBOTS.source(): f"User-agent: *\nAllow: /\nSitemap: {pages.SITEMAP.url(site_url)}\n",

@@ -243,6 +243,7 @@ class ProjectViews:
 
     def __init__(self, text_states: list[TextState] | None = None) -> None:
         self._made: dict[tuple[str, str], ProjectView] = {}
+        self._fingerprints: dict[str, bytes] = {}
         self._states: dict[tuple[str, str], list[TextState]] = {}
         for state in text_states or []:
             self._states.setdefault((state.project, state.lang), []).append(state)
@@ -250,8 +251,15 @@ class ProjectViews:
     def __call__(self, project: Project, lang: str) -> ProjectView:
         key = (project.slug, lang)
         if key not in self._made:
-            self._made[key] = _remembered_view(project, lang, self._states.get(key, []))
+            self._made[key] = _remembered_view(self.fingerprint(project), project, lang, self._states.get(key, []))
         return self._made[key]
+
+    def fingerprint(self, project: Project) -> bytes:
+        """A fingerprint of all the record says, made once per build and shared by what is cached by
+        record (its views in every language, its open data)."""
+        if project.slug not in self._fingerprints:
+            self._fingerprints[project.slug] = hashlib.blake2b(pickle.dumps(project, protocol=5)).digest()
+        return self._fingerprints[project.slug]
 
 
 # Views made at an earlier build, by a fingerprint of all they are made from: the preview makes, at
@@ -260,8 +268,8 @@ _VIEWS: dict[bytes, ProjectView] = {}
 _VIEWS_LIMIT = 50_000
 
 
-def _remembered_view(project: Project, lang: str, states: list[TextState]) -> ProjectView:
-    key = hashlib.blake2b(pickle.dumps((project, lang, states), protocol=5)).digest()
+def _remembered_view(record: bytes, project: Project, lang: str, states: list[TextState]) -> ProjectView:
+    key = hashlib.blake2b(record + pickle.dumps((lang, states), protocol=5)).digest()
     view = _VIEWS.get(key)
     if view is None:
         if len(_VIEWS) > _VIEWS_LIMIT:
