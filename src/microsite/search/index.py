@@ -28,6 +28,26 @@ def snippet_text(text: str, limit: int = SNIPPET_CHARS) -> str:
     return text[: cut if cut > 0 else limit] + " …"
 
 
+# Each section's words, by its text and heading: the preview's rebuild reads a few pages anew, but
+# makes the language's whole index again; only new texts are split into words.
+_WEIGHTS: dict[tuple[str, str], list[tuple[str, int]]] = {}
+_WEIGHTS_LIMIT = 200_000
+
+
+def section_weights(text: str, heading: str) -> list[tuple[str, int]]:
+    """A section's words (sorted) with their weight: each time in the text, HEADING_WEIGHT in the heading."""
+    key = (text, heading)
+    found = _WEIGHTS.get(key)
+    if found is None:
+        weights: Counter[str] = Counter(tokenize(text))
+        for word in tokenize(heading):
+            weights[word] += HEADING_WEIGHT
+        if len(_WEIGHTS) > _WEIGHTS_LIMIT:
+            _WEIGHTS.clear()
+        found = _WEIGHTS[key] = sorted(weights.items())
+    return found
+
+
 def build_index(pages: list[Page], lang: str) -> dict[str, Any]:
     """The index of one language: pages, sections (with the start of their text, for snippets) and postings.
 
@@ -44,10 +64,7 @@ def build_index(pages: list[Page], lang: str) -> dict[str, Any]:
         for section in page.sections:
             section_no = len(section_rows)
             section_rows.append([page_no, section.anchor, section.heading, snippet_text(section.text)])
-            weights: Counter[str] = Counter(tokenize(section.text))
-            for word in tokenize(section.heading):
-                weights[word] += HEADING_WEIGHT
-            for word, weight in sorted(weights.items()):
+            for word, weight in section_weights(section.text, section.heading):
                 postings.setdefault(word, []).extend((section_no, weight))
     return {
         "version": INDEX_VERSION,

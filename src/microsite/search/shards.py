@@ -63,7 +63,27 @@ def encode_numbers(numbers: list[int]) -> str:
     return "".join(out)
 
 
+# Encoded postings and sizes of index rows, by their value: the preview's rebuild makes a language's
+# whole index again, in which most words and sections are as they were.
+_ENCODED: dict[tuple[int, ...], str] = {}
+_ROW_SIZES: dict[tuple[str, ...], int] = {}
+_CACHE_LIMIT = 500_000
+
+
+def _remember(cache: dict[Any, Any], key: Any, value: Any) -> Any:
+    if len(cache) > _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
 def encode_postings(postings: list[int]) -> str:
+    key = tuple(postings)
+    found = _ENCODED.get(key)
+    return found if found is not None else _remember(_ENCODED, key, _encode_postings(postings))
+
+
+def _encode_postings(postings: list[int]) -> str:
     """[section, weight, section, weight, …] (sections ascending) as numbers: twice the gap since the
     previous section, plus one when the weight is not 1 and follows (most words are in a section once,
     so a posting is mostly a single character)."""
@@ -82,6 +102,12 @@ def _json(data: Any) -> str:
 
 def _size(data: Any) -> int:
     return len(_json(data).encode("utf-8"))
+
+
+def _row_size(anchor: str, heading: str, text: str) -> int:
+    key = (anchor, heading, text)
+    found = _ROW_SIZES.get(key)
+    return found if found is not None else int(_remember(_ROW_SIZES, key, _size([anchor, heading, text])))
 
 
 def shard_script(lang: str, name: str, data: Any) -> str:
@@ -130,10 +156,13 @@ def doc_shards(index: dict[str, Any]) -> list[dict[str, Any]]:
     shards: list[dict[str, Any]] = []
     current: dict[str, Any] | None = None
     size = 0
+    page_costs: dict[int, int] = {}
     for page_no, anchor, heading, text in index["sections"]:
         row, key = [anchor, heading, text], str(page_no)
-        cost = _size(row) + 1
-        page_cost = _size(index["pages"][page_no]) + len(key) + 4
+        cost = _row_size(anchor, heading, text) + 1
+        if page_no not in page_costs:
+            page_costs[page_no] = _size(index["pages"][page_no]) + len(key) + 4
+        page_cost = page_costs[page_no]
         if current and size + cost + (0 if key in current["pages"] else page_cost) > DOC_SHARD_BYTES:
             shards.append(current)
             current = None
