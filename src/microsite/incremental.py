@@ -124,10 +124,12 @@ class Incremental:
         changes = StagedChanges(removed=sorted(set(self.staged_before) - set(staged)))
         changes.rebuild_all = shown_everywhere != self.shown_everywhere
         if changes.rebuild_all:
-            touch(stage_dir, staged)
+            touched = list(staged)
         else:
-            touch(stage_dir, [page for page, urls in versions.items() if self.versions.get(page) != urls])
-        before, after = self.staged_before, files_under(stage_dir)
+            touched = [page for page, urls in versions.items() if self.versions.get(page) != urls and page in staged]
+        touch(stage_dir, touched)
+        # only the touched files' times changed: no second walk through the staging folder
+        before, after = self.staged_before, staged | {path: (stage_dir / path).stat().st_mtime_ns for path in touched}
         changes.changed = set(changes.removed) | {path for path, stamp in after.items() if before.get(path) != stamp}
         self.shown_everywhere, self.versions, self.staged_before = shown_everywhere, versions, after
         self.pending_removals += changes.removed
