@@ -53,7 +53,10 @@ def calendars(
     texts: icalendar's line folding is slow, and every event is in two files per language."""
     views = views or ProjectViews()
     host = urlsplit(site_url).netloc or "localhost"
-    entries = [_vevent_text(views(project, lang), event, site_url, host, stamp) for project, event in pairs]
+    entries = [
+        _vevent_text(views(project, lang), views.view_key(project, lang), event, site_url, host, stamp)
+        for project, event in pairs
+    ]
     feed = _calendar(entries, pairs)
     return feed, [_calendar([entry], [pair]) for entry, pair in zip(entries, pairs, strict=True)]
 
@@ -100,8 +103,11 @@ _VEVENTS: dict[bytes, bytes] = {}
 _VEVENTS_LIMIT = 50_000
 
 
-def _vevent_text(view: ProjectView, event: Event, site_url: str, host: str, stamp: dt.datetime) -> bytes:
-    key = hashlib.blake2b(pickle.dumps((view, event, site_url, host, stamp), protocol=5)).digest()
+def _vevent_text(
+    view: ProjectView, view_key: bytes, event: Event, site_url: str, host: str, stamp: dt.datetime
+) -> bytes:
+    # the view by its key (ProjectViews.view_key): pickling the whole view for each event is slow
+    key = hashlib.blake2b(view_key + pickle.dumps((event, site_url, host, stamp), protocol=5)).digest()
     text = _VEVENTS.get(key)
     if text is None:
         if len(_VEVENTS) > _VEVENTS_LIMIT:

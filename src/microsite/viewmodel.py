@@ -244,6 +244,7 @@ class ProjectViews:
     def __init__(self, text_states: list[TextState] | None = None) -> None:
         self._made: dict[tuple[str, str], ProjectView] = {}
         self._fingerprints: dict[str, bytes] = {}
+        self._view_keys: dict[tuple[str, str], bytes] = {}
         self._states: dict[tuple[str, str], list[TextState]] = {}
         for state in text_states or []:
             self._states.setdefault((state.project, state.lang), []).append(state)
@@ -251,8 +252,16 @@ class ProjectViews:
     def __call__(self, project: Project, lang: str) -> ProjectView:
         key = (project.slug, lang)
         if key not in self._made:
-            self._made[key] = _remembered_view(self.fingerprint(project), project, lang, self._states.get(key, []))
+            self._made[key] = _remembered_view(self.view_key(project, lang), project, lang, self._states.get(key, []))
         return self._made[key]
+
+    def view_key(self, project: Project, lang: str) -> bytes:
+        """A fingerprint of all a view is made from: the record, the language, its translations' states."""
+        key = (project.slug, lang)
+        if key not in self._view_keys:
+            made_from = pickle.dumps((lang, self._states.get(key, [])), protocol=5)
+            self._view_keys[key] = hashlib.blake2b(self.fingerprint(project) + made_from).digest()
+        return self._view_keys[key]
 
     def fingerprint(self, project: Project) -> bytes:
         """A fingerprint of all the record says, made once per build and shared by what is cached by
@@ -268,8 +277,7 @@ _VIEWS: dict[bytes, ProjectView] = {}
 _VIEWS_LIMIT = 50_000
 
 
-def _remembered_view(record: bytes, project: Project, lang: str, states: list[TextState]) -> ProjectView:
-    key = hashlib.blake2b(record + pickle.dumps((lang, states), protocol=5)).digest()
+def _remembered_view(key: bytes, project: Project, lang: str, states: list[TextState]) -> ProjectView:
     view = _VIEWS.get(key)
     if view is None:
         if len(_VIEWS) > _VIEWS_LIMIT:
