@@ -6,7 +6,9 @@ a template, so `{{ ... }}` written by an editor is shown as typed.
 
 from __future__ import annotations
 
+import copyreg
 import hashlib
+import io
 import json
 import pickle
 from pathlib import Path
@@ -81,6 +83,26 @@ _RENDERED_PAGES: dict[bytes, str] = {}
 _RENDERED_PAGES_LIMIT = 50_000  # about five rebuilds of a 1 300-record site in four languages
 
 
+def _view_reference(made_from: bytes) -> bytes:
+    return made_from
+
+
+def _reduce_view(view: ProjectView) -> str | tuple[Any, ...]:
+    # a view by the key of what it was made from (ProjectViews.view_key): the same key, the same view
+    if view.made_from:
+        return (_view_reference, (view.made_from,))
+    return view.__reduce_ex__(5)
+
+
+def _fingerprint_bytes(value: object) -> bytes:
+    """`value` pickled, with each view that has a key written as that key."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=5)
+    pickler.dispatch_table = {**copyreg.dispatch_table, ProjectView: _reduce_view}
+    pickler.dump(value)
+    return out.getvalue()
+
+
 class _CompiledTemplates(BytecodeCache):
     """Compiled templates kept in memory between Renderers (Jinja checks each template's source)."""
 
@@ -140,7 +162,7 @@ class Renderer:
         link_to (Markdown links), href_to (raw HTML) and url_to (absolute), named by page kind."""
         try:
             key = self._page_keys[lang].copy()
-            key.update(pickle.dumps((template, here.name if here else None, context), protocol=5))
+            key.update(_fingerprint_bytes((template, here.name if here else None, context)))
         except (KeyError, TypeError, AttributeError, pickle.PicklingError):  # not fingerprinted: rendered
             return self._render(template, lang, here, context)
         cached = _RENDERED_PAGES.get(key.digest())

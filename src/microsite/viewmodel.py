@@ -134,6 +134,9 @@ class ProjectView:
     translation_mixed: bool = False  # parts of this language's text were made in different ways
     # the page's sections (SECTION_OF) with text translated from an earlier version of the original
     outdated_sections: list[str] = field(default_factory=list)
+    # ProjectViews.view_key of what it was made from (empty: made directly), its fingerprint in the
+    # rendered pages' (microsite.render): cheaper than pickling the whole view for every page
+    made_from: bytes = b""
 
     @property
     def has_translated_text(self) -> bool:
@@ -283,6 +286,7 @@ def _remembered_view(key: bytes, project: Project, lang: str, states: list[TextS
         if len(_VIEWS) > _VIEWS_LIMIT:
             _VIEWS.clear()
         view = _VIEWS[key] = project_view(project, lang, states)
+        view.made_from = key
     return view
 
 
