@@ -39,10 +39,11 @@ from importlib.resources import files
 from typing import Any
 
 import jinja2
-from jinja2.bccache import Bucket
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+
+from microsite.render import CompiledTemplates
 
 I18N_PLUGIN = "i18n"
 # Event priorities: static-i18n runs its own at -100 (on_config, on_post_build) and 50 (on_page_context).
@@ -166,21 +167,7 @@ def look_for_changes_every(server: Any, seconds: float) -> None:
     server.observer._timeout = seconds  # watchdog's observer hands it to each folder's poller
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled theme templates kept between builds (Jinja compares each template's source first)."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-_THEME_TEMPLATE_CODE = _CompiledTemplates()
+_THEME_TEMPLATE_CODE = CompiledTemplates()
 
 
 class _OwnFilesLoader(jinja2.FileSystemLoader):

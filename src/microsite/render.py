@@ -103,8 +103,9 @@ def _fingerprint_bytes(value: object) -> bytes:
     return out.getvalue()
 
 
-class _CompiledTemplates(BytecodeCache):
-    """Compiled templates kept in memory between Renderers (Jinja checks each template's source)."""
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory between builds of one process (Renderers here, the theme's
+    environment in mkdocs_adapter); Jinja compares each template's source before it reuses the code."""
 
     def __init__(self) -> None:
         self.code: dict[str, bytes] = {}
@@ -117,7 +118,7 @@ class _CompiledTemplates(BytecodeCache):
         self.code[bucket.key] = bucket.bytecode_to_string()
 
 
-_TEMPLATE_CODE = _CompiledTemplates()
+_TEMPLATE_CODE = CompiledTemplates()
 
 
 class Renderer:
