@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -113,6 +114,7 @@ def test_make_check_lists_outdated_fields_and_passes(tmp_path: Path, capsys: pyt
     (site / "data" / "projects.yaml").write_text(edited, encoding="utf-8")
     capsys.readouterr()
     assert main(["check", str(site)]) == 0
+    assert gc.isenabled()  # check pauses the cycle collector; a caller of main() gets it back
     assert capsys.readouterr().out.splitlines() == [
         "Outdated translations (the site shows them with a notice; see README, For translators):",
         "  mini: title, summary (el, bg) outdated since the Polish text changed",

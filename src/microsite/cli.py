@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from dataclasses import replace
@@ -24,6 +23,7 @@ from microsite.translation_sources import (
     translation_states,
 )
 from microsite.translation_status import content_pages, content_table, status_table, translation_status
+from microsite.yaml_source import collector_paused
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,32 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "check":
-        # a one-off process: the cycle collector would rescan the million values of a large records
-        # file at every pause (a fifth of the time) and find nothing (reading makes no cycles)
-        gc.disable()
-        try:
-            # an outdated translation is listed, never an error here, whatever the build is told
-            settings = replace(settings_from_config_file(args.site.resolve()), refuse_outdated=False)
-            site, _ = check_inputs(settings)  # both may raise DataError; nothing is rendered
-        except DataError as err:
-            print(err.report(), file=sys.stderr)
-            return 1
-        outdated = outdated_report(site.text_states)
-        if outdated:
-            print("Outdated translations (the site shows them with a notice; see README, For translators):")
-            print("\n".join(f"  {line}" for line in outdated))
-        unrecorded = sum(state.state == "unrecorded" for state in site.text_states)
-        if unrecorded and settings.translations_file.exists():
-            print(
-                f"{unrecorded} {'translation has' if unrecorded == 1 else 'translations have'} no recorded original"
-                " yet, so a later change of the original"
-                " would go unnoticed: `make translations-stamp` records them"
-            )
-        generated = site.outputs.generated()
-        print(f"OK: {len(site.projects)} projects, {generated} pages and files to generate, no problems found.")
-        if argv is None:  # the command itself, not a test calling main()
-            leave_now(0)
-        return 0
+        # the cycle collector would rescan the million values of a large records file at every pause
+        # (a fifth of the time) and find nothing (reading makes no cycles); on again when a test's
+        # main() returns
+        with collector_paused():
+            return check_command(args.site, leave_at_end=argv is None)
     # What the other commands need is imported where they start: `check` is the one an editor waits for.
     if args.command == "new-project":
         from microsite.scaffold import new_project
@@ -147,6 +126,33 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
     print(f"{len(errors)} broken links" if errors else "OK: every link, anchor and file resolves.")
     return 1 if errors else 0
+
+
+def check_command(site_folder: Path, leave_at_end: bool) -> int:
+    """`microsite check`: every problem of the inputs, listed at once; nothing is rendered."""
+    try:
+        # an outdated translation is listed, never an error here, whatever the build is told
+        settings = replace(settings_from_config_file(site_folder.resolve()), refuse_outdated=False)
+        site, _ = check_inputs(settings)  # both may raise DataError; nothing is rendered
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    outdated = outdated_report(site.text_states)
+    if outdated:
+        print("Outdated translations (the site shows them with a notice; see README, For translators):")
+        print("\n".join(f"  {line}" for line in outdated))
+    unrecorded = sum(state.state == "unrecorded" for state in site.text_states)
+    if unrecorded and settings.translations_file.exists():
+        print(
+            f"{unrecorded} {'translation has' if unrecorded == 1 else 'translations have'} no recorded original"
+            " yet, so a later change of the original"
+            " would go unnoticed: `make translations-stamp` records them"
+        )
+    generated = site.outputs.generated()
+    print(f"OK: {len(site.projects)} projects, {generated} pages and files to generate, no problems found.")
+    if leave_at_end:  # the command itself, not a test calling main()
+        leave_now(0)
+    return 0
 
 
 def leave_now(code: int) -> NoReturn:
