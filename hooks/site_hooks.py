@@ -118,7 +118,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         building = build_languages(os.environ.get("MICROSITE_LANGUAGES"), languages)
     except ValueError as err:
         raise PluginError(str(err)) from None
-    fast_rebuild = _state.fast and adapter.is_outermost_build(config)
+    outermost = adapter.is_outermost_build(config)
+    fast_rebuild = _state.fast and outermost
     # a fast rebuild runs MkDocs only for the languages it changed (their outputs stay otherwise)
     to_build = _state.rebuilt_languages if _state.fast and not fast_rebuild else building
     adapter.choose_languages_to_build(config, languages, to_build)
@@ -129,7 +130,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if _state.own_build_date or "SOURCE_DATE_EPOCH" not in os.environ:
             os.environ["SOURCE_DATE_EPOCH"], _state.own_build_date = preview_build_epoch(time.time()), True
         _state.incremental.before_staging(paths.stage_dir)
-    inputs = paths.fingerprint()
+    # Only the outermost build looks at the inputs: the language builds inside it use what it
+    # prepared. A file saved during a run (an editor writes in two steps) would otherwise give some
+    # languages other pages than the rest, and the preview would miss what the save removed.
+    inputs = paths.fingerprint() if outermost or _state.site is None else _state.site_inputs
     if _state.site is None or inputs != _state.site_inputs:
         try:
             with collector_paused_once() if _state.fast and _state.site is not None else nullcontext():

@@ -157,6 +157,37 @@ def second_record(data: str) -> str:
     return data + record
 
 
+SAVE_DURING_THE_RUN = """
+saved = False
+
+def on_pre_build(config):
+    global saved  # the first build of the run (the root's): the language builds follow it
+    if not saved:
+        saved = True
+        with open("data/projects.yaml", "a", encoding="utf-8") as records:
+            records.write(RECORD)
+"""
+
+
+def test_a_save_during_a_run_leaves_every_language_as_the_run_began(tmp_path: Path) -> None:
+    """The language builds use what the outermost build prepared: a save in the middle of a run (an
+    editor writes a file in two steps) gave the later languages other pages, and the preview then
+    missed what the save removed."""
+    data = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
+    site = make_fixture_site(tmp_path / "fixture", data, HOME)
+    hook = site / "save_during_the_run.py"
+    added = second_record(data)[len(data) :]
+    hook.write_text(f"RECORD = {added!r}\n" + SAVE_DURING_THE_RUN, encoding="utf-8")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", f"hooks:\n  - {hook}\n", 1))
+    result = run_mkdocs(site, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "slug: drugi" in (site / "data" / "projects.yaml").read_text(encoding="utf-8")  # the save happened
+    built = {p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.html")}
+    assert {f"{lang}/projects/mini.html" for lang in ("el", "bg", "ka", "pl")} <= built
+    assert not [page for page in built if "drugi" in page]
+
+
 def test_the_preview_after_each_edit_equals_a_fresh_full_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE)
     data = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
