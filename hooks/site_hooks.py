@@ -46,6 +46,7 @@ from microsite.search.strings import search_strings
 from microsite.settings import build_languages, site_settings
 from microsite.shell_strings import shell_strings
 from microsite.site import PreparedSite, not_found_messages, prepare_site
+from microsite.staging import language_view
 from microsite.terminal import BuildClock, allow_dirty_builds, build_summary, install, say
 
 log = logging.getLogger("mkdocs.hooks.microsite")
@@ -163,7 +164,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         adapter.choose_languages_to_build(config, languages, _state.rebuilt_languages)
     adapter.drop_theme_sitemap(config)
     adapter.list_only_our_theme_files(config)
-    config.docs_dir = str(_state.prepared.paths.stage_dir)
+    # each build lists only the staged files it uses (the same files static-i18n would keep)
+    stage_dir = _state.prepared.paths.stage_dir
+    config.docs_dir = str(language_view(stage_dir, adapter.language_being_built(config), languages))
     return config
 
 

@@ -17,6 +17,7 @@ from mkdocs_static_i18n import plugin as i18n_module
 from microsite import mkdocs_adapter as adapter
 from microsite import pages
 from microsite.languages import LANGUAGES
+from microsite.staging import language_view
 
 from .conftest import REPO, SITE_URL
 
@@ -47,16 +48,16 @@ def test_2_the_outermost_build_is_the_one_static_i18n_is_not_inside(
 ) -> None:
     plugin = i18n(config)
     plugin.current_language = "en"
-    inner: list[tuple[str, bool]] = []
+    inner: list[tuple[str, bool, str]] = []
+
+    def seen(config: MkDocsConfig) -> tuple[str, bool, str]:
+        return plugin.current_language, adapter.is_outermost_build(config), adapter.language_being_built(config)
+
     # static-i18n runs each other language's build from its on_post_build; record what ours would see there
-    monkeypatch.setattr(
-        i18n_module,
-        "build",
-        lambda config, dirty: inner.append((plugin.current_language, adapter.is_outermost_build(config))),
-    )
-    assert adapter.is_outermost_build(config)  # a plain build
+    monkeypatch.setattr(i18n_module, "build", lambda config, dirty: inner.append(seen(config)))
+    assert adapter.is_outermost_build(config) and adapter.language_being_built(config) == ""  # a plain build
     plugin.on_post_build(config)
-    assert inner == [(lang, False) for lang in LANGUAGES]
+    assert inner == [(lang, False, lang) for lang in LANGUAGES]
     assert adapter.is_outermost_build(config)  # back in the outermost build, after every language
 
 
@@ -186,10 +187,11 @@ def test_16_the_theme_lists_only_our_files_and_still_loads_materials_templates(c
 def test_17_static_i18n_uses_none_of_the_files_set_aside(tmp_path: Path, lang: str) -> None:
     from mkdocs.structure.files import get_files
 
+    docs = tmp_path / "pages"
     for name in ("index.md", "open-data/projects.json", "pl/index.md", "pl/projects/a.md", "el/index.md", "el/a.ics"):
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("# x\n", encoding="utf-8")
-    config = load_config(str(REPO / "mkdocs.yml"), site_url=SITE_URL, docs_dir=str(tmp_path), hooks=[])
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text("# x\n", encoding="utf-8")
+    config = load_config(str(REPO / "mkdocs.yml"), site_url=SITE_URL, docs_dir=str(docs), hooks=[])
     plugin = i18n(config)
     plugin.current_language = "en" if lang == "mul" else lang
     config.theme["language"] = lang
@@ -202,4 +204,10 @@ def test_17_static_i18n_uses_none_of_the_files_set_aside(tmp_path: Path, lang: s
     rest = get_files(config)
     for file in [f for f in rest if f.src_uri in {g.src_uri for g in set_aside}]:
         rest.remove(file)
-    assert set_aside and used(rest) == used(everything)
+    expected = used(everything)
+    assert set_aside and used(rest) == expected
+    # the folder the hook gives this build as docs_dir lists the same files (staging.language_view)
+    view = language_view(docs, "" if lang == "mul" else lang, LANGUAGES)
+    config.docs_dir = str(view)
+    through_view = get_files(config)
+    assert len(through_view) == len(rest) and used(through_view) == expected

@@ -30,6 +30,7 @@ MkDocs (the preview's fast rebuild, microsite.incremental)
       folder (Material's: 14 000) to publish them, and compiles every template again   list_only_our_theme_files
   17. static-i18n's folder structure: a language's build uses only the files of its folder (the
       root's build those outside every language folder)                          other_languages_files
+      and it names the language before each build inside its own           language_being_built
 """
 
 from __future__ import annotations
@@ -91,6 +92,15 @@ def is_outermost_build(config: MkDocsConfig) -> bool:
     """Whether this on_post_build ends the whole run (static-i18n runs every other language inside it)."""
     plugin = _i18n(config)
     return not getattr(plugin, "building", False)
+
+
+def language_being_built(config: MkDocsConfig) -> str:
+    """At on_config (ours runs before static-i18n's): the language this build makes, "" for the
+    outermost build (the root's); static-i18n names the language before each build inside it."""
+    plugin = _i18n(config)
+    if plugin is None or not getattr(plugin, "building", False):
+        return ""
+    return str(plugin.current_language)
 
 
 def build_language(config: MkDocsConfig) -> str:

@@ -54,3 +54,26 @@ def stage(
             elif path.is_dir() and not any(path.iterdir()):
                 shutil.rmtree(path)
     return changed
+
+
+def language_view(stage_dir: Path, language: str, languages: tuple[str, ...]) -> Path:
+    """A folder that shows one language's build only what it uses of `stage_dir`: its own language
+    folder and the files outside every language folder (`language` "": the root's build, which uses
+    none of the language folders), each as a link into `stage_dir`.
+
+    MkDocs lists and sorts every file of docs_dir in every build, and static-i18n then drops those of
+    the other languages: at 100 projects that is five times 950 files per run, a sixth of a preview's
+    rebuild. The view makes the same list of files, so the output is the same."""
+    others = {lang for lang in languages if lang != language}
+    view = stage_dir.parent / f"{stage_dir.name}-views" / (language or "root")
+    view.mkdir(parents=True, exist_ok=True)
+    wanted = (
+        {entry.name: entry for entry in stage_dir.iterdir() if entry.name not in others} if stage_dir.is_dir() else {}
+    )
+    for link in view.iterdir():
+        if link.name not in wanted or not link.is_symlink() or link.readlink() != wanted[link.name]:
+            link.unlink() if link.is_symlink() or link.is_file() else shutil.rmtree(link)
+    for name, entry in wanted.items():
+        if not (view / name).is_symlink():
+            (view / name).symlink_to(entry, target_is_directory=entry.is_dir())
+    return view
