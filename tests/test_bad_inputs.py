@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from microsite.problems import DataError
-from microsite.records import load_projects
+from microsite.records import load_located_projects, load_projects
 
 SCENARIOS = sorted(path for path in (Path(__file__).parent / "bad_inputs").iterdir() if path.is_dir())
 
@@ -43,3 +43,7 @@ def test_bad_input_is_reported_precisely(scenario: Path) -> None:
         assert matching, f"expected {position} {field} {texts} in:\n{report}"
     assert all(p.file == "data/projects.yaml" for p in problems)
     assert "Traceback" not in report
+    # the preview, which reuses the records it validated before, reports the same
+    with pytest.raises(DataError) as again:
+        load_located_projects(scenario / "projects.yaml", "data/projects.yaml", sources=sources, reuse=True)
+    assert again.value.report() == report

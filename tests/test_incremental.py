@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from microsite.incremental import Incremental, NavTitles, remove_outputs
+from microsite.records import load_located_projects
 
 from .conftest import FIXTURES, REPO, free_port, make_fixture_site, run_mkdocs
 from .test_fixture_build import HOME
@@ -64,6 +65,20 @@ def test_removed_pages_leave_no_output_and_no_empty_folder(tmp_path: Path) -> No
         (site / name).write_text(name)
     remove_outputs(site, ["pl/projects/a.md", "pl/events/a/x.ics"])
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == ["pl", "pl/index.html"]
+
+
+def test_the_preview_validates_again_only_the_records_whose_values_changed(tmp_path: Path) -> None:
+    data = second_record((FIXTURES / "mini.yaml").read_text(encoding="utf-8"))
+    records = tmp_path / "projects.yaml"
+    records.write_text(data, encoding="utf-8")
+    first, _ = load_located_projects(records, reuse=True)
+    records.write_text(data.replace("Inny opis", "Inny opis 2"), encoding="utf-8")
+    second, _ = load_located_projects(records, reuse=True)
+    assert second[0] is first[0] and second[1] is not first[1]  # mini unchanged, drugi changed
+    assert second == load_located_projects(records)[0]  # the same records as validated whole
+    assert "Inny opis 2" in repr(second[1])
+    third, _ = load_located_projects(records, programmes={"other"}, reuse=True)  # what they may name changed
+    assert third[0] is not second[0]
 
 
 def files_of(folder: Path) -> dict[str, bytes]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
+import pickle
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
@@ -52,12 +54,17 @@ def load_projects(
 
 
 def load_located_projects(
-    path: Path, display_name: str | None = None, programmes: set[str] | None = None, sources: set[str] | None = None
+    path: Path,
+    display_name: str | None = None,
+    programmes: set[str] | None = None,
+    sources: set[str] | None = None,
+    reuse: bool = False,
 ) -> tuple[list[Project], LoadedYaml]:
     """The records and where each value is in the file (to place problems found later, e.g. a
-    slug whose address is taken)."""
+    slug whose address is taken). `reuse`: records already validated in this process with the same
+    values are not validated again (the preview, whose saves mostly change one record)."""
     context = {"programmes": programmes, "sources": sources}
-    result, loaded = _load(path, display_name, ProjectsFile, "projects", context)
+    result, loaded = _load(path, display_name, ProjectsFile, "projects", context, reuse)
     return result.projects, loaded
 
 
@@ -67,7 +74,12 @@ def load_funders(path: Path, display_name: str | None = None) -> list[FundingPro
 
 
 def _load(
-    path: Path, display_name: str | None, model: type[FileModel], top_key: str, context: dict[str, Any] | None = None
+    path: Path,
+    display_name: str | None,
+    model: type[FileModel],
+    top_key: str,
+    context: dict[str, Any] | None = None,
+    reuse: bool = False,
 ) -> tuple[FileModel, LoadedYaml]:
     try:
         loaded = load_yaml(path, display_name)
@@ -80,6 +92,9 @@ def _load(
     if top_key == "projects":
         problems += duplicate_event_slugs(loaded)
         problems += language_problems(loaded)
+    reused = _validated_records(loaded.data, context or {}) if reuse and model is ProjectsFile else None
+    if reused is not None and not problems:
+        return reused, loaded  # type: ignore[return-value]  # model is ProjectsFile
     try:
         with collector_paused():  # as while reading: a large file makes a million objects
             result = model.model_validate(loaded.data, context=context)
@@ -88,6 +103,36 @@ def _load(
     if problems:
         raise DataError(problems)
     return result, loaded
+
+
+# Records validated at the preview's last build, by a fingerprint of their values and the context
+# (the programme ids and source files they may name). Only the last build's are kept.
+_VALIDATED: dict[bytes, Project] = {}
+
+
+def _validated_records(data: Any, context: dict[str, Any]) -> ProjectsFile | None:
+    """The records file validated record by record, reusing the records validated before with the
+    same values; None when a record has a problem (or the file an unusual shape): the whole file is
+    then validated as always, so that the report is the same, with every problem of the file."""
+    global _VALIDATED
+    if not (isinstance(data, dict) and set(data) == {"projects"} and isinstance(data["projects"], list)):
+        return None
+    known = pickle.dumps({name: sorted(value) if value is not None else None for name, value in context.items()})
+    projects: list[Project] = []
+    validated: dict[bytes, Project] = {}
+    with collector_paused():
+        for record in data["projects"]:
+            key = hashlib.blake2b(pickle.dumps(record, protocol=5) + known, digest_size=16).digest()
+            project = validated.get(key) or _VALIDATED.get(key)
+            if project is None:
+                try:
+                    project = Project.model_validate(record, context=context)
+                except ValidationError:
+                    return None
+            validated[key] = project
+            projects.append(project)
+    _VALIDATED = validated
+    return ProjectsFile.model_construct(projects=projects)
 
 
 # Per file: the list of records and the field that must be unique in it, with why.

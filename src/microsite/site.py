@@ -93,7 +93,7 @@ def check_inputs(
     try:
         known = {programme.id for programme in funders} if not problems else None
         projects, records = load_located_projects(
-            paths.data_file, paths.shown(paths.data_file), known, source_files(paths)
+            paths.data_file, paths.shown(paths.data_file), known, source_files(paths), reuse=paths.preview
         )
     except DataError as err:
         problems += err.problems
