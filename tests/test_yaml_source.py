@@ -102,3 +102,55 @@ def test_a_repeated_key_is_located_after_the_values_alone_were_read() -> None:
     with pytest.raises(YamlProblem, match="the field `title` appears twice") as raised:
         parse_yaml("projects:\n  - slug: a\n    title: A\n    title: B\n", "data/projects.yaml")
     assert (raised.value.line, raised.value.column, raised.value.path) == (4, 5, ("projects", 0, "title"))
+
+
+RECORDS = """# the projects
+projects:
+- slug: a
+  title: {pl: "Tytuł"}
+  summary: |
+    Wiersz.
+    - nie nowy rekord, bo wcięty
+- slug: b  # comment
+  partners:
+  - name: X
+"""
+SAME_WHOLE_ONLY = {  # texts whose records do not read alone: read whole, the same values or problem
+    "a quote running past a record": 'projects:\n- slug: a\n  title: "one\n- slug: b"\n',
+    "brackets running past a record": "projects:\n- slug: a\n  tags: [x,\n- y]\n",
+    "a document end inside": "projects:\n- slug: a\n...\n- slug: b\n",
+    "an anchor": "projects:\n- &x {slug: a}\n- *x\n",
+    "a record that is not a mapping": "projects:\n- slug: a\n- just text\n",
+    "a second key": "projects:\n- slug: a\nother: 1\n",
+    "a duplicate key": "projects:\n- slug: a\n  slug: b\n",
+}
+
+
+def test_records_read_one_by_one_have_the_values_of_the_file_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "projects.yaml"
+    path.write_text(RECORDS, encoding="utf-8")
+    by_item = load_yaml(path, reuse_items=True)
+    assert by_item.uncomposed is not None  # read record by record
+    assert by_item.data == parse_yaml(RECORDS, str(path)).data
+    assert by_item.data["projects"][0]["summary"] == "Wiersz.\n- nie nowy rekord, bo wcięty\n"
+    assert by_item.position(("projects", 1, "partners", 0, "name")) == (10, 11)  # composed when asked
+    path.write_text(RECORDS.replace("name: X", "name: Y"), encoding="utf-8")
+    again = load_yaml(path, reuse_items=True)
+    assert again.data["projects"][0] is by_item.data["projects"][0]  # unchanged: its values reused
+    assert again.data["projects"][1]["partners"] == [{"name": "Y"}]
+
+
+@pytest.mark.parametrize("text", SAME_WHOLE_ONLY.values(), ids=SAME_WHOLE_ONLY.keys())
+def test_records_that_do_not_read_alone_are_read_with_the_whole_file(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "projects.yaml"
+    path.write_text(text, encoding="utf-8")
+
+    def read(**how: bool) -> object:
+        try:
+            loaded = load_yaml(path, **how)
+        except YamlProblem as problem:
+            return (problem.line, problem.column, problem.message)
+        assert loaded.uncomposed is None  # not read record by record
+        return loaded.data
+
+    assert read(reuse_items=True) == read()

@@ -82,7 +82,7 @@ def _load(
     reuse: bool = False,
 ) -> tuple[FileModel, LoadedYaml]:
     try:
-        loaded = load_yaml(path, display_name)
+        loaded = load_yaml(path, display_name, reuse_items=reuse)
     except YamlProblem as err:
         field = _dotted(err.path)
         raise DataError([Problem(err.file, err.line, err.column, field, err.message, err.hint)]) from None

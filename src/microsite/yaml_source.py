@@ -72,9 +72,15 @@ class LoadedYaml:
     # The composed document while the positions are not collected yet: a file without problems
     # never needs them, so they are gathered from it at the first question (`position`).
     unlocated: yaml.Node | None = None
+    # Or the text, when it was read item by item (`load_yaml(reuse_items=True)`): composed then.
+    uncomposed: str | None = None
 
     def position(self, path: Path_, of_key: bool = False) -> tuple[int, int]:
         """The position of a field's value (or its key), else of its closest parent in the file."""
+        if self.uncomposed is not None:
+            text, self.uncomposed = self.uncomposed, None
+            with collector_paused():
+                self.unlocated = yaml.compose(text, Loader=_LOADER)
         if self.unlocated is not None:
             node, self.unlocated = self.unlocated, None
             with collector_paused():
@@ -99,7 +105,10 @@ class YamlProblem(Exception):
         )
 
 
-def load_yaml(path: Path, display_name: str | None = None) -> LoadedYaml:
+def load_yaml(path: Path, display_name: str | None = None, reuse_items: bool = False) -> LoadedYaml:
+    """`reuse_items`: a file that is one list of records under one key (data/projects.yaml) is read
+    record by record, each record's values kept by its text for the next read in this process (the
+    preview: a save mostly changes one record, and composing the whole file is a tenth of a rebuild)."""
     name = display_name or str(path)
     if not path.is_file():
         raise YamlProblem(
@@ -122,7 +131,57 @@ def load_yaml(path: Path, display_name: str | None = None) -> LoadedYaml:
         ) from err
     if not text.strip():
         raise YamlProblem(name, 0, 0, (), "the file is empty", "it must start with `projects:`")
+    if reuse_items and (loaded := _by_item(text, name)) is not None:
+        return loaded
     return parse_yaml(text, name)
+
+
+# The values of each record read item by item at the last read, by the record's text.
+_ITEM_VALUES: dict[str, Any] = {}
+_LIST_HEAD = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n)*([a-z_]+):[ \t]*(?:#[^\n]*)?\n")
+_ITEM_START = re.compile(r"^([ ]*)- ", re.M)
+_DOCUMENT_MARK = re.compile(r"^(?:---|\.\.\.|%)", re.M)  # one record alone could read where the file does not
+
+
+def _by_item(text: str, name: str) -> LoadedYaml | None:
+    """`{key: [record, …]}` read record by record, reusing the values of the records whose text is
+    unchanged; None when the text is anything else, or anything unusual (anchors, a record that
+    does not read alone, which it does not when a quote or bracket runs past it): it is then read
+    whole, as always, with the same values and problems. A record starts at a line `- ` with the
+    first record's indent; inside a block scalar such a line would end the scalar (it is indented
+    less), inside quotes or brackets it leaves a record that does not read alone."""
+    global _ITEM_VALUES
+    head = _LIST_HEAD.match(text)
+    if head is None or _ANCHOR.search(text) or "\t" in text or _DOCUMENT_MARK.search(text):
+        return None
+    first = _ITEM_START.search(text, head.end())
+    if first is None or text[head.end() : first.start()].strip(" \n") != "":
+        return None
+    starts = [m.start() for m in _ITEM_START.finditer(text, first.start()) if m.group(1) == first.group(1)]
+    if _deepest_brackets(text) > MAX_NESTING or _aliases(text) > MAX_ALIAS_VALUES:
+        return None
+    records: list[Any] = []
+    seen: dict[str, list[Any]] = {}
+    with collector_paused():
+        for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+            item = text[start:end]
+            values = seen.get(item) or _ITEM_VALUES.get(item) or _read_item(item)
+            if values is None:
+                return None
+            seen[item] = values
+            records += values
+    _ITEM_VALUES = seen
+    return LoadedYaml(name, {head.group(1): records}, uncomposed=text)
+
+
+def _read_item(item: str) -> list[Any] | None:
+    """One record's text read alone: a list of that one record, or None when it does not read alone."""
+    try:
+        node = yaml.compose(item, Loader=_LOADER)
+        values = _values(node, 1, None) if node is not None else None
+    except (yaml.YAMLError, _Unusual):
+        return None
+    return values if isinstance(values, list) and len(values) == 1 and isinstance(values[0], dict) else None
 
 
 def parse_yaml(text: str, name: str, first_line: int = 1) -> LoadedYaml:
