@@ -91,6 +91,7 @@ def on_startup(command: str, dirty: bool) -> None:
     _state.serving = command == "serve"
     _state.fast = _state.serving and dirty
     install()  # progress notes only with VERBOSE=1
+    adapter.remember_i18n_path_tests()
     if _state.fast:
         allow_dirty_builds()
 

@@ -129,7 +129,7 @@ def test_cards_offer_only_filter_values_some_project_has() -> None:
         "województwo opolskie",
         None,
     ]
-    by_slug = {card.view.slug: card for card in cards}
+    by_slug = {card.slug: card for card in cards}
     assert by_slug["avatar"].places == "none" and by_slug["avatar"].programme == "none"
     assert by_slug["opolskie-ngo-cooperation"].start == "2014-03-01"
     assert by_slug["digital-participation-vidin"].budget == "30659.20"

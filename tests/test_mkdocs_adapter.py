@@ -211,3 +211,16 @@ def test_17_static_i18n_uses_none_of_the_files_set_aside(tmp_path: Path, lang: s
     config.docs_dir = str(view)
     through_view = get_files(config)
     assert len(through_view) == len(rest) and used(through_view) == expected
+
+
+def test_18_static_i18n_path_tests_are_remembered_with_the_same_answers() -> None:
+    from mkdocs_static_i18n import folder, reconfigure
+    from mkdocs_static_i18n import is_relative_to as original
+
+    adapter.remember_i18n_path_tests()
+    adapter.remember_i18n_path_tests()  # once per process: not wrapped twice
+    for module in (folder, reconfigure):
+        remembered = module.is_relative_to
+        assert remembered.__wrapped__ is original  # what static-i18n calls is the remembered one
+        for path, folder_name in [("pl/index.md", "pl"), ("plx/index.md", "pl"), ("/a/b/c.md", "/a/b"), ("b", "a")]:
+            assert remembered(path, folder_name) == original(path, folder_name)

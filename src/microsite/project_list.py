@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from babel.lists import format_list
 
-from microsite.key_facts import FACT_NAMES, KeyFacts
+from microsite.key_facts import FACT_NAMES, BudgetFact, KeyFacts
 from microsite.search.strings import cldr_samples
 from microsite.viewmodel import ProjectView, Shown
 
@@ -28,9 +28,38 @@ class Option:
 
 
 @dataclass(frozen=True)
+class CardFacts:
+    """What a card shows of a project's key facts, and only that: the lists are rendered again (and
+    their fingerprint changes) only when one of these changes, not at every edit of a project."""
+
+    status: str | None
+    places: list[Shown]
+    period: str | None
+    duration_months: int | None
+    programme: Shown | None
+    funders: list[Shown]
+    budget: BudgetFact | None
+    budget_not_published: bool
+
+    @classmethod
+    def of(cls, facts: KeyFacts) -> CardFacts:
+        return cls(
+            facts.status,
+            facts.places,
+            facts.period,
+            facts.duration_months,
+            facts.programme,
+            facts.funders,
+            facts.budget,
+            facts.budget_not_published,
+        )
+
+
+@dataclass(frozen=True)
 class Card:
-    view: ProjectView
-    facts: KeyFacts
+    slug: str
+    title: Shown
+    facts: CardFacts
     order: int  # its place in data/projects.yaml, the list's own order
     programme: str  # a token of Filters.programmes
     places: str  # tokens of Filters.places, space-separated
@@ -64,8 +93,9 @@ def project_cards(
         place_tokens = [token(places, "p", place) for place in fact.places] or [NONE]
         cards.append(
             Card(
-                view=view,
-                facts=fact,
+                slug=view.slug,
+                title=view.title,
+                facts=CardFacts.of(fact),
                 order=order,
                 programme=programme,
                 places=" ".join(place_tokens),
