@@ -28,6 +28,7 @@ from microsite.incremental import (
     folder_contents,
     preview_build_epoch,
     remove_unwritten,
+    set_aside_what_the_first_build_made,
 )
 from microsite.page_shell import (
     PRELOAD_FONTS,
@@ -301,4 +302,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     say(build_summary(site_dir, built, site.paths.builds_root, _state.clock.stop()))
     if _state.serving and not _state.addressed:
         _state.addressed = True
+        if _state.fast:
+            set_aside_what_the_first_build_made()
         say(preview_address(config.dev_addr.host, config.dev_addr.port))

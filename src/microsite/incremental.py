@@ -15,7 +15,8 @@ pages, the lists and exports that show it). What that alone would get wrong, and
   show no title for them);
 - the search index and the minified script are made again from the rebuilt pages only (search.shards).
 
-Python's cycle collector is paused while a rebuild prepares the site (`collector_paused_once`).
+Python's cycle collector is paused while a rebuild prepares the site (`collector_paused_once`), and
+what the first build keeps is set aside from it (`set_aside_what_the_first_build_made`).
 """
 
 from __future__ import annotations
@@ -180,3 +181,11 @@ def collector_paused_once() -> Iterator[None]:
     with collector_paused():
         yield
     gc.collect(0)  # the youngest generation: all made while paused (and frees its reference cycles)
+
+
+def set_aside_what_the_first_build_made() -> None:
+    """After the preview's first build: what it keeps (records, caches, compiled templates) is set
+    aside from the cycle collector for good (gc.freeze). Otherwise the first saves each pay for a
+    full collection over all of it (half a second at 100 projects), which later saves no longer do."""
+    gc.collect()
+    gc.freeze()
