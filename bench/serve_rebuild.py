@@ -106,6 +106,11 @@ def measure_mode(
             data.write_text(original.replace(title, f"    pl: {marker}", 1), encoding="utf-8")
             waits["title"].append(wait_for([url], marker, timeout))
             time.sleep(1)  # let the server settle before the next edit
+        # back to the original, untimed: each contact edit then changes the contact only (the
+        # first would otherwise also undo the last title edit, and rebuild the Polish lists too)
+        data.write_text(original, encoding="utf-8")
+        wait_for([url], title.removeprefix("    pl: ")[:30], timeout)
+        time.sleep(1)
         for number in range(edits):
             marker = f"Kontakt {mode} {number}"
             data.write_text(original.replace(contact, f"  - name: {marker}", 1), encoding="utf-8")
