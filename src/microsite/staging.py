@@ -2,8 +2,9 @@
 
 mkdocs-static-i18n re-reads every page from `docs_dir` by its path and drops pages that live
 anywhere else, so generated pages cannot stay in memory: they are written, together with a copy
-of `content/`, into a git-ignored folder that becomes `docs_dir`. Only changed files are written,
-so `mkdocs serve` (which watches that folder) does not rebuild in a loop.
+of `content/`, into a git-ignored folder that becomes `docs_dir` (each language's build sees it
+through `language_view`). Only changed files are written, so that the preview's dirty build
+rebuilds only the pages whose text changed.
 """
 
 from __future__ import annotations
