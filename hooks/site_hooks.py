@@ -258,8 +258,6 @@ def on_files(files: Any, config: MkDocsConfig) -> Any:
     for file in list(files):
         if is_base_theme_file(file.abs_src_path, theme_dirs, config.theme.custom_dir):
             files.remove(file)
-    for file in adapter.other_languages_files(files, config, _state.languages):
-        files.remove(file)  # static-i18n would set them aside, after sorting them (see the adapter)
     return files
 
 

@@ -29,8 +29,9 @@ MkDocs (the preview's fast rebuild, microsite.incremental)
   16. the theme's environment, made anew for every build: MkDocs lists every file of every theme
       folder (Material's: 14 000) to publish them, and compiles every template again   list_only_our_theme_files
   17. static-i18n's folder structure: a language's build uses only the files of its folder (the
-      root's build those outside every language folder)                          other_languages_files
-      and it names the language before each build inside its own           language_being_built
+      root's build those outside every language folder), so the hook gives each build a view of
+      only those (staging.language_view); static-i18n names the language before each build inside
+      its own                                                                 language_being_built
   18. static-i18n's test of whether a path is in a language's folder (pathlib, every file of
       every build), whose answers are remembered                          remember_i18n_path_tests
 """
@@ -211,19 +212,6 @@ def list_only_our_theme_files(config: MkDocsConfig) -> None:
         return env
 
     theme.get_env, theme._microsite_env = get_env, True
-
-
-def other_languages_files(files: Any, config: MkDocsConfig, languages: Iterable[str]) -> list[Any]:
-    """The staged files this build's static-i18n sets aside: those in the other languages' folders.
-    Handing it only the rest saves it sorting every file of the site in each language's build."""
-    current = build_language(config)
-    others = {lang for lang in languages if lang != current}
-    docs_dir = str(config.docs_dir).rstrip("/") + "/"
-    return [
-        file
-        for file in files
-        if file.src_uri.split("/", 1)[0] in others and str(file.abs_src_path or "").startswith(docs_dir)
-    ]
 
 
 def remember_i18n_path_tests() -> None:

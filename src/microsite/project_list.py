@@ -9,7 +9,7 @@ JavaScript the filters stay hidden and the whole list is shown.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from babel.lists import format_list
 
@@ -43,16 +43,7 @@ class CardFacts:
 
     @classmethod
     def of(cls, facts: KeyFacts) -> CardFacts:
-        return cls(
-            facts.status,
-            facts.places,
-            facts.period,
-            facts.duration_months,
-            facts.programme,
-            facts.funders,
-            facts.budget,
-            facts.budget_not_published,
-        )
+        return cls(**{field.name: getattr(facts, field.name) for field in fields(cls)})
 
 
 @dataclass(frozen=True)

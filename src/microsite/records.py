@@ -92,8 +92,10 @@ def _load(
     if top_key == "projects":
         problems += duplicate_event_slugs(loaded)
         problems += language_problems(loaded)
-    reused = _validated_records(loaded.data, context or {}) if reuse and model is ProjectsFile else None
-    if reused is not None and not problems:
+    reused = (
+        _validated_records(loaded.data, context or {}) if reuse and model is ProjectsFile and not problems else None
+    )
+    if reused is not None:
         return reused, loaded  # type: ignore[return-value]  # model is ProjectsFile
     try:
         with collector_paused():  # as while reading: a large file makes a million objects

@@ -137,7 +137,7 @@ def load_yaml(path: Path, display_name: str | None = None, reuse_items: bool = F
 
 
 # The values of each record read item by item at the last read, by the record's text.
-_ITEM_VALUES: dict[str, Any] = {}
+_ITEM_VALUES: dict[str, list[Any]] = {}
 _LIST_HEAD = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n)*([a-z_]+):[ \t]*(?:#[^\n]*)?\n")
 _ITEM_START = re.compile(r"^([ ]*)- ", re.M)
 _DOCUMENT_MARK = re.compile(r"^(?:---|\.\.\.|%)", re.M)  # one record alone could read where the file does not
@@ -158,7 +158,7 @@ def _by_item(text: str, name: str) -> LoadedYaml | None:
     if first is None or text[head.end() : first.start()].strip(" \n") != "":
         return None
     starts = [m.start() for m in _ITEM_START.finditer(text, first.start()) if m.group(1) == first.group(1)]
-    if _deepest_brackets(text) > MAX_NESTING or _aliases(text) > MAX_ALIAS_VALUES:
+    if _deepest_brackets(text) > MAX_NESTING:  # libyaml would recurse that deep (no anchors: no aliases)
         return None
     records: list[Any] = []
     seen: dict[str, list[Any]] = {}
